@@ -1,0 +1,45 @@
+package dev.berth.runner.container;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/// The runner's only view of a container engine. The implementation over docker-java lives in
+/// `dev.berth.runner.docker`; nothing else in Berth imports docker-java. Thread-safe; calls block, so
+/// make them from virtual threads.
+public interface ContainerEngine extends AutoCloseable {
+
+    /// Version and capabilities of the engine. Throws when the engine cannot be reached, with a message
+    /// that says why and how to fix it.
+    EngineInfo info() throws EngineUnavailableException;
+
+    boolean imageExists(String reference);
+
+    /// Builds `request` and returns the image id. Each output line goes to `progress`.
+    String build(ImageBuildRequest request, Consumer<String> progress) throws ImageBuildException;
+
+    /// Creates and starts a container; returns once it runs (not once it is ready).
+    StartedContainer start(ContainerSpec spec) throws ContainerStartException;
+
+    /// Whether it still runs, and if not its exit code and OOM flag.
+    ContainerStatus status(String containerId);
+
+    /// The last `lines` lines of its output, stdout and stderr interleaved.
+    List<String> tailLogs(String containerId, int lines);
+
+    /// Streams output lines as they come until the returned handle is closed or the container ends.
+    AutoCloseable followLogs(String containerId, LogSink sink);
+
+    /// Stops (SIGTERM, then SIGKILL after `grace`) and removes the container. Never throws for a
+    /// container that is already gone.
+    void stopAndRemove(String containerId, Duration grace);
+
+    /// Removes every Berth-managed container whose owning session is no longer alive. Returns how many.
+    int reapOrphans();
+
+    @Override void close();
+
+    /// Receives one output line of a container; `stream` is "stdout" or "stderr".
+    @FunctionalInterface
+    interface LogSink { void line(String stream, String text); }
+}

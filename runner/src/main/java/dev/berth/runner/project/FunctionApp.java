@@ -1,0 +1,25 @@
+package dev.berth.runner.project;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/// A loaded, validated function project (the folder with host.json). Immutable.
+/// `settings` are the `Values` of local.settings.json, which become the replicas' environment.
+/// `warnings` are problems that do not stop a run (unknown fields, for example).
+public record FunctionApp(Path dir, HostConfig host, List<FunctionDef> functions, Map<String, String> settings,
+                          ContainerAppSpec containerApp, List<ProjectProblem> warnings) {
+    public FunctionApp {
+        functions = List.copyOf(functions);
+        settings = Map.copyOf(settings);
+        warnings = List.copyOf(warnings);
+    }
+
+    public Optional<FunctionDef> function(String name) {
+        return functions.stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /// Berth's local state folder (`.berth/`): database, keys, logs.
+    public Path stateDir() { return dir.resolve(".berth"); }
+}

@@ -1,0 +1,31 @@
+package dev.berth.runner.session;
+
+import dev.berth.runner.event.InvocationFinished;
+import dev.berth.runner.project.FunctionApp;
+import dev.berth.runner.replica.ReplicaInfo;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/// A project running: its replicas, the ingress in front of them, the event store behind them.
+/// Thread-safe. `close()` stops the ingress and stops and removes every container this session started.
+public interface RunSession extends AutoCloseable {
+    FunctionApp app();
+
+    /// e.g. http://127.0.0.1:7071
+    URI ingressUri();
+
+    List<ReplicaInfo> replicas();
+
+    /// The newest `last` finished invocations, newest first (from the project's SQLite database).
+    List<InvocationFinished> recentInvocations(int last);
+
+    /// Key name → key: "default" (function level) and "master" (admin level).
+    Map<String, String> functionKeys();
+
+    Optional<DebugEndpoint> debug();
+
+    @Override void close();
+}
