@@ -1,14 +1,35 @@
 package dev.berth.runner.session;
 
+import dev.berth.runner.build.ImageBuilder;
 import dev.berth.runner.container.ContainerEngine;
+import dev.berth.runner.container.EngineUnavailableException;
+import dev.berth.runner.container.ImageBuildException;
 import dev.berth.runner.event.EventListener;
+import dev.berth.runner.event.ImageBuildProgress;
+import dev.berth.runner.event.RunnerNotice;
+import dev.berth.runner.ingress.Ingress;
+import dev.berth.runner.ingress.PortInUseException;
+import dev.berth.runner.project.FunctionApp;
+import dev.berth.runner.project.FunctionKeys;
 import dev.berth.runner.project.ProjectException;
+import dev.berth.runner.project.ProjectLoader;
+import dev.berth.runner.replica.ReplicaSet;
+import dev.berth.runner.store.EventStore;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
-/// Runs projects on the local container engine. One per application; thread-safe.
+/// Runs projects on the local container engine: load → bind the ingress (a taken port fails fast, before
+/// a long build) → build the image → start the replicas. One per application; thread-safe.
 public final class LocalRunner implements Runner {
+    /// How long a request waits for a ready replica before the ingress answers 503.
+    static final Duration ACQUIRE_TIMEOUT = Duration.ofSeconds(60);
+
     private final ContainerEngine engine;
     private final Clock clock;
 
@@ -20,6 +41,98 @@ public final class LocalRunner implements Runner {
     @Override
     public RunSession start(Path projectDir, RunOptions options, EventListener listener)
             throws ProjectException, RunException {
-        throw new RunException("LocalRunner.start is being built (" + engine + ", " + clock + ")");
+        var app = new ProjectLoader().load(projectDir.toAbsolutePath().normalize());
+        var sessionId = SessionIds.next();
+        var store = openStore(app, sessionId);
+        var events = new Fanout(List.of(store, listener));
+        var cleanup = new ArrayList<AutoCloseable>(List.of(store));
+        try {
+            app.warnings().forEach(w -> notice(events, RunnerNotice.Level.WARNING, w.describe()));
+            var keys = loadKeys(app);
+            checkEngine(events);
+            var revision = Revisions.name(app.containerApp().name(), app.dir());
+            var replicas = new ReplicaSet(engine, ReplicaPlan.template(app, revision, sessionId, options), events, clock);
+            cleanup.addFirst(replicas);
+            var ingress = startIngress(options, app, keys, replicas, events, store);
+            cleanup.addFirst(ingress);
+            buildImage(app, ReplicaPlan.imageTag(app, revision), events);
+            replicas.scaleTo(ReplicaPlan.initialReplicas(app, options));
+            notice(events, RunnerNotice.Level.INFO, "serving " + ingress.uri() + " (revision " + revision + ")");
+            return new RunningSession(app, ingress, replicas, store, keys, events, clock);
+        } catch (RunException | RuntimeException e) {
+            closeAll(cleanup);
+            throw e;
+        }
+    }
+
+    private EventStore openStore(FunctionApp app, String sessionId) throws RunException {
+        var file = app.stateDir().resolve("berth.db");
+        try {
+            return EventStore.open(file, sessionId);
+        } catch (SQLException e) {
+            throw new RunException("Cannot open the event database " + file + ": " + e.getMessage()
+                    + ". Fix: check the folder's permissions, or delete the file to start a new history.", e);
+        }
+    }
+
+    private static FunctionKeys loadKeys(FunctionApp app) throws RunException {
+        try {
+            return FunctionKeys.load(app.stateDir());
+        } catch (IOException e) {
+            throw new RunException(e.getMessage(), e);
+        }
+    }
+
+    private void checkEngine(EventListener events) throws RunException {
+        try {
+            var info = engine.info();
+            notice(events, RunnerNotice.Level.INFO, "Docker " + info.version() + " (API " + info.apiVersion() + ")"
+                    + (info.gpuAvailable() ? ", GPU available" : ""));
+        } catch (EngineUnavailableException e) {
+            throw new RunException(e.getMessage(), e);
+        }
+        int reaped = engine.reapOrphans();
+        if (reaped > 0) notice(events, RunnerNotice.Level.INFO, "removed " + reaped + " container(s) left by a crashed session");
+    }
+
+    private Ingress startIngress(RunOptions options, FunctionApp app, FunctionKeys keys, ReplicaSet replicas,
+                                 EventListener events, EventStore store) throws RunException {
+        var timeout = options.debug() ? Duration.ZERO : app.host().effectiveTimeout();
+        var settings = new Ingress.Settings(options.port(), app, keys, replicas, events, clock, last -> {
+            store.flush(Duration.ofSeconds(5));
+            return store.recentInvocations(last);
+        }, timeout, ACQUIRE_TIMEOUT);
+        try {
+            return Ingress.start(settings);
+        } catch (PortInUseException e) {
+            throw new RunException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new RunException("Cannot start the ingress on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void buildImage(FunctionApp app, String tag, EventListener events) throws RunException {
+        try {
+            new ImageBuilder(engine).build(app.dir(), tag,
+                    line -> events.onEvent(new ImageBuildProgress(clock.instant(), tag, line, false)));
+            events.onEvent(new ImageBuildProgress(clock.instant(), tag, "built " + tag, true));
+        } catch (ImageBuildException e) {
+            events.onEvent(new ImageBuildProgress(clock.instant(), tag, "build failed", true));
+            throw new RunException("The image build failed. " + e.getMessage(), e);
+        }
+    }
+
+    private void notice(EventListener events, RunnerNotice.Level level, String text) {
+        events.onEvent(new RunnerNotice(clock.instant(), level, text));
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (var resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception suppressed) {
+                org.slf4j.LoggerFactory.getLogger(LocalRunner.class).warn("cleanup after a failed start", suppressed);
+            }
+        }
     }
 }

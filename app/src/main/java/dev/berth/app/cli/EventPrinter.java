@@ -1,0 +1,57 @@
+package dev.berth.app.cli;
+
+import dev.berth.runner.event.EventListener;
+import dev.berth.runner.event.ImageBuildProgress;
+import dev.berth.runner.event.InvocationFinished;
+import dev.berth.runner.event.InvocationStarted;
+import dev.berth.runner.event.LogLine;
+import dev.berth.runner.event.ReplicaStateChanged;
+import dev.berth.runner.event.RunnerEvent;
+import dev.berth.runner.event.RunnerNotice;
+
+import java.io.PrintStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/// Prints one line per runner event for `berth run`. The only place the CLI writes events to stdout.
+/// Thread-safe: lines from concurrent events never interleave.
+public final class EventPrinter implements EventListener {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+    private final PrintStream out;
+    private final ZoneId zone;
+
+    public EventPrinter(PrintStream out, ZoneId zone) {
+        this.out = out;
+        this.zone = zone;
+    }
+
+    @Override
+    public void onEvent(RunnerEvent event) {
+        var line = TIME.format(event.at().atZone(zone)) + "  " + describe(event);
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    static String describe(RunnerEvent event) {
+        return switch (event) {
+            case ImageBuildProgress p -> "build    " + p.line();
+            case ReplicaStateChanged r -> "replica  " + r.replicaId() + " " + r.state()
+                    + (r.containerId().isEmpty() ? "" : " (container " + shortId(r.containerId()) + ")")
+                    + (r.detail().isEmpty() ? "" : ": " + r.detail());
+            case InvocationStarted s -> "invoke   " + s.function() + " → " + s.replicaId() + "  " + s.summary();
+            case InvocationFinished f -> "done     " + f.function() + " " + f.status()
+                    + String.format(" %.1f ms", f.duration().toNanos() / 1e6)
+                    + (f.replicaId().isEmpty() ? "" : " on " + f.replicaId())
+                    + (f.error().isEmpty() ? "" : "  error: " + f.error());
+            case LogLine l -> "log      " + (l.replicaId().isEmpty() ? "function" : l.replicaId()) + " | " + l.text();
+            case RunnerNotice n -> (n.level() == RunnerNotice.Level.INFO ? "berth    " : n.level().name().toLowerCase() + "  ") + n.text();
+        };
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+}

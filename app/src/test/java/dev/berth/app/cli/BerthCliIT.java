@@ -1,0 +1,100 @@
+package dev.berth.app.cli;
+
+import dev.berth.runner.docker.DockerEngine;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/// The `berth` command line as a user runs it: a separate process, real Docker, real signals.
+@Tag("docker")
+class BerthCliIT {
+    private static final Pattern SERVING = Pattern.compile("Serving (http://127\\.0\\.0\\.1:\\d+)");
+    private static final Pattern CONTAINER = Pattern.compile("READY \\(container ([0-9a-f]+)\\)");
+
+    @TempDir Path dir;
+
+    @Test
+    void templatesAndNew_listAndScaffold() throws Exception {
+        try (var list = BerthProcess.start(dir, "templates")) {
+            assertThat(list.awaitExit(Duration.ofSeconds(60))).isZero();
+            assertThat(list.output()).contains("http-python").contains("http-java");
+        }
+        try (var created = BerthProcess.start(dir, "new", "http-python", "my-app")) {
+            assertThat(created.awaitExit(Duration.ofSeconds(60))).isZero();
+        }
+        assertThat(dir.resolve("my-app/host.json")).exists();
+        try (var again = BerthProcess.start(dir, "new", "http-python", "my-app")) {
+            assertThat(again.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
+            assertThat(again.output()).contains("my-app");
+        }
+        try (var unknown = BerthProcess.start(dir, "new", "cobol-http", "other")) {
+            assertThat(unknown.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+            assertThat(unknown.output()).contains("No template 'cobol-http'").contains("http-python");
+        }
+    }
+
+    @Test
+    void run_thenSigterm_servesRequestsAndRemovesItsContainers() throws Exception {
+        scaffold("app");
+        String container;
+        try (var berth = BerthProcess.start(dir, "run", "app", "--port", "0")) {
+            var serving = SERVING.matcher(berth.awaitLine(l -> SERVING.matcher(l).find(), Duration.ofMinutes(3)));
+            assertThat(serving.find()).isTrue();
+            var ready = CONTAINER.matcher(berth.awaitLine(l -> CONTAINER.matcher(l).find(), Duration.ofMinutes(2)));
+            assertThat(ready.find()).isTrue();
+            container = ready.group(1);
+
+            var response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(serving.group(1) + "/api/hello?name=CLI")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.body()).isEqualTo("Hello, CLI!");
+            berth.awaitLine(l -> l.contains("done     hello 200"), Duration.ofSeconds(30));
+
+            berth.terminate();
+            berth.awaitExit(Duration.ofSeconds(60));
+            assertThat(berth.output()).contains("stopped; containers removed");
+        }
+        try (var engine = new DockerEngine()) {
+            assertThat(engine.status(container).exists()).as("container %s is gone", container).isFalse();
+        }
+    }
+
+    @Test
+    void run_portInUse_exitsWithMessageSuggestingPortOption() throws Exception {
+        scaffold("app");
+        try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             var berth = BerthProcess.start(dir, "run", "app", "--port", String.valueOf(taken.getLocalPort()))) {
+            assertThat(berth.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
+            assertThat(berth.output()).contains("already in use").contains("--port " + (taken.getLocalPort() + 1));
+        }
+    }
+
+    @Test
+    void run_malformedHostJson_exitsNamingFileAndLine() throws Exception {
+        scaffold("app");
+        Files.writeString(dir.resolve("app/host.json"), "{\n  \"version\": \"2.0\",\n  \"customHandler\": {\n}\n");
+        try (var berth = BerthProcess.start(dir, "run", "app")) {
+            assertThat(berth.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+            assertThat(berth.output()).contains("host.json:");
+        }
+    }
+
+    private void scaffold(String name) throws Exception {
+        try (var created = BerthProcess.start(dir, "new", "http-python", name)) {
+            assertThat(created.awaitExit(Duration.ofSeconds(60))).as(created::output).isZero();
+        }
+    }
+}

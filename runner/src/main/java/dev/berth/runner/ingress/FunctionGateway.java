@@ -1,0 +1,144 @@
+package dev.berth.runner.ingress;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.berth.runner.event.EventListener;
+import dev.berth.runner.event.InvocationFinished;
+import dev.berth.runner.event.InvocationStarted;
+import dev.berth.runner.event.LogLine;
+import dev.berth.runner.project.AuthLevel;
+import dev.berth.runner.project.FunctionKeys;
+import dev.berth.runner.replica.ReplicaPool;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/// Serves `/<routePrefix>/…`: finds the function, checks its key, picks a replica and calls it, then
+/// records the invocation. Runs on the ingress's virtual threads; thread-safe.
+final class FunctionGateway {
+    private final RouteTable routes;
+    private final FunctionKeys keys;
+    private final ReplicaPool pool;
+    private final Upstream upstream;
+    private final EventListener events;
+    private final Clock clock;
+    private final Duration acquireTimeout;
+
+    FunctionGateway(RouteTable routes, FunctionKeys keys, ReplicaPool pool, Upstream upstream, EventListener events,
+                    Clock clock, Duration acquireTimeout) {
+        this.routes = routes;
+        this.keys = keys;
+        this.pool = pool;
+        this.upstream = upstream;
+        this.events = events;
+        this.clock = clock;
+        this.acquireTimeout = acquireTimeout;
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        var method = exchange.getRequestMethod();
+        var path = exchange.getRequestURI().getRawPath();
+        switch (routes.route(method, path)) {
+            case RouteTable.Result.NotFound() -> Exchanges.text(exchange, 404,
+                    "No function matches " + method + " " + path + ". See GET /admin/functions for the routes.");
+            case RouteTable.Result.MethodNotAllowed(var function, var trigger) -> Exchanges.text(exchange, 405,
+                    "Function '" + function.name() + "' accepts " + trigger.methods() + ", not " + method
+                            + " (function.json `methods`).");
+            case RouteTable.Result.Found(var function, var trigger, var params) -> {
+                var query = Exchanges.query(exchange.getRequestURI().getRawQuery());
+                if (!authorized(trigger.authLevel(), exchange, query)) {
+                    Exchanges.text(exchange, 401, unauthorizedMessage(function.name(), trigger.authLevel()));
+                    return;
+                }
+                var request = read(exchange, query, params);
+                invoke(exchange, new Upstream.Call(function, request));
+            }
+        }
+    }
+
+    private boolean authorized(AuthLevel level, HttpExchange exchange, Map<String, String> query) {
+        if (level == AuthLevel.ANONYMOUS) return true;
+        var presented = exchange.getRequestHeaders().getFirst("x-functions-key");
+        if (presented == null) presented = query.get("code");
+        return presented != null && keys.allows(level, presented);
+    }
+
+    private static String unauthorizedMessage(String function, AuthLevel level) {
+        var key = level == AuthLevel.ADMIN ? "the master key" : "a function key";
+        return "Function '" + function + "' has authLevel " + level.name().toLowerCase(java.util.Locale.ROOT)
+                + ": send " + key + " in the x-functions-key header or the `code` query parameter. "
+                + "Berth shows the keys in the toolbar and prints them at `berth run`.";
+    }
+
+    private static IncomingRequest read(HttpExchange exchange, Map<String, String> query, Map<String, String> params)
+            throws IOException {
+        byte[] body;
+        try (var in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        var uri = exchange.getRequestURI();
+        var pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        var host = exchange.getRequestHeaders().getFirst("Host");
+        var url = "http://" + (host == null ? "127.0.0.1" : host) + pathAndQuery;
+        return new IncomingRequest(exchange.getRequestMethod(), url, pathAndQuery, query,
+                Map.copyOf(exchange.getRequestHeaders()), params, body);
+    }
+
+    private void invoke(HttpExchange exchange, Upstream.Call call) throws IOException {
+        var id = UUID.randomUUID().toString();
+        var function = call.function().name();
+        var started = System.nanoTime();
+        Upstream.Answer answer;
+        String replicaId = "";
+        try (var lease = acquire()) {
+            if (lease == null) {
+                answer = Upstream.Answer.failure(503, "No replica of '" + function + "' became ready within "
+                        + acquireTimeout.toSeconds() + " s. Check the Replicas panel or `berth run` output.");
+            } else {
+                replicaId = lease.replicaId();
+                events.onEvent(new InvocationStarted(clock.instant(), id, function, replicaId, "httpTrigger",
+                        call.request().method() + " " + call.request().pathAndQuery()));
+                answer = callReplica(lease, call);
+            }
+        }
+        answer.logs().forEach(line -> events.onEvent(new LogLine(clock.instant(), "", "function", line)));
+        answer.writeTo(exchange);
+        events.onEvent(new InvocationFinished(clock.instant(), id, function, replicaId, answer.status(),
+                Duration.ofNanos(System.nanoTime() - started), answer.error(),
+                Excerpts.request(call.request()), Excerpts.response(answer)));
+    }
+
+    private ReplicaPool.Lease acquire() throws IOException {
+        try {
+            return pool.acquire(acquireTimeout).orElse(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a replica", e);
+        }
+    }
+
+    private Upstream.Answer callReplica(ReplicaPool.Lease lease, Upstream.Call call) {
+        URI base = lease.baseUri();
+        try {
+            return upstream.call(base, call);
+        } catch (HttpTimeoutException e) {
+            return Upstream.Answer.failure(504, "Function '" + call.function().name() + "' did not answer within "
+                    + upstream.timeout() + " (host.json functionTimeout).");
+        } catch (ConnectException e) {
+            lease.reportFailure(e);
+            return Upstream.Answer.failure(502, "Replica " + lease.replicaId() + " refused the connection: "
+                    + e.getMessage());
+        } catch (IOException e) {
+            lease.reportFailure(e);
+            return Upstream.Answer.failure(502, "Replica " + lease.replicaId() + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Upstream.Answer.failure(503, "Berth is stopping");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.berth.runner.ingress;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.runner.project.Binding;
+import dev.berth.runner.project.FunctionDef;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/// The Azure Functions custom-handler invocation protocol for HTTP triggers when
+/// `enableForwardingHttpRequest` is off: the request goes to `POST /<function>` as
+/// `{"Data": {"<trigger>": req}, "Metadata": …}` and comes back as `{"Outputs": {"<res>": …}, "Logs": […],
+/// "ReturnValue": …}`. Stateless, thread-safe.
+final class HandlerPayload {
+    private final ObjectMapper json;
+
+    HandlerPayload(ObjectMapper json) { this.json = json; }
+
+    /// What the function answered: the HTTP response to send and the log lines it returned.
+    record Result(int status, Map<String, String> headers, byte[] body, List<String> logs) {}
+
+    byte[] request(FunctionDef function, IncomingRequest in, Instant now) throws IOException {
+        var req = json.createObjectNode();
+        req.put("Url", in.url());
+        req.put("Method", in.method());
+        req.set("Query", json.valueToTree(in.query()));
+        req.set("Headers", json.valueToTree(in.headers()));
+        req.set("Params", json.valueToTree(in.params()));
+        req.put("Body", new String(in.body(), StandardCharsets.UTF_8));
+        var data = json.createObjectNode();
+        data.set(triggerName(function), req);
+        var metadata = json.createObjectNode();
+        in.params().forEach(metadata::put);
+        metadata.set("Query", json.valueToTree(in.query()));
+        metadata.set("Headers", json.valueToTree(in.headers()));
+        var sys = metadata.putObject("sys");
+        sys.put("MethodName", function.name());
+        sys.put("UtcNow", now.toString());
+        sys.put("RandGuid", UUID.randomUUID().toString());
+        var payload = json.createObjectNode();
+        payload.set("Data", data);
+        payload.set("Metadata", metadata);
+        return json.writeValueAsBytes(payload);
+    }
+
+    Result response(FunctionDef function, byte[] replyBody) throws IOException {
+        JsonNode reply = json.readTree(replyBody);
+        if (reply == null || !reply.isObject()) {
+            throw new IOException("the handler answered " + preview(replyBody)
+                    + ", not a JSON object with Outputs/Logs/ReturnValue");
+        }
+        var logs = new ArrayList<String>();
+        reply.path("Logs").forEach(l -> logs.add(l.asText()));
+        var outName = outputName(function);
+        JsonNode res = "$return".equals(outName) ? reply.path("ReturnValue") : reply.path("Outputs").path(outName);
+        if (res.isMissingNode() || res.isNull()) return new Result(204, Map.of(), new byte[0], logs);
+        if (!res.isObject()) return new Result(200, Map.of(), bodyBytes(res), logs);
+        var headers = new LinkedHashMap<String, String>();
+        res.path("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
+        int status = res.path("statusCode").asInt(200);
+        return new Result(status == 0 ? 200 : status, headers, bodyBytes(res.path("body")), logs);
+    }
+
+    private byte[] bodyBytes(JsonNode body) throws IOException {
+        if (body.isMissingNode() || body.isNull()) return new byte[0];
+        if (body.isTextual()) return body.asText().getBytes(StandardCharsets.UTF_8);
+        return json.writeValueAsBytes(body);
+    }
+
+    private static String triggerName(FunctionDef function) {
+        return function.trigger().map(Binding::name).orElse("req");
+    }
+
+    private static String outputName(FunctionDef function) {
+        return function.bindings().stream()
+                .filter(b -> b.type().equals("http") && b.direction().equals("out"))
+                .map(Binding::name).findFirst().orElse("res");
+    }
+
+    private static String preview(byte[] body) {
+        var text = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
+        return body.length == 0 ? "an empty body" : "'" + text + "'";
+    }
+}

@@ -1,0 +1,78 @@
+package dev.berth.runner.ingress;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.berth.runner.project.FunctionDef;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/// Calls a replica for one HTTP invocation, in the project's mode: plain forwarding when host.json sets
+/// `enableForwardingHttpRequest`, otherwise the custom-handler invocation payload. Thread-safe.
+final class Upstream {
+    private final ReplicaClient client;
+    private final HandlerPayload payload;
+    private final boolean forwarding;
+    private final Duration timeout;
+    private final Clock clock;
+
+    /// `timeout` zero means no limit (debugging).
+    Upstream(ReplicaClient client, HandlerPayload payload, boolean forwarding, Duration timeout, Clock clock) {
+        this.client = client;
+        this.payload = payload;
+        this.forwarding = forwarding;
+        this.timeout = timeout;
+        this.clock = clock;
+    }
+
+    record Call(FunctionDef function, IncomingRequest request) {}
+
+    /// What goes back to the caller. `error` is empty when the function answered, whatever its status.
+    record Answer(int status, Map<String, List<String>> headers, byte[] body, List<String> logs, String error) {
+        static Answer failure(int status, String message) {
+            return new Answer(status, Map.of("Content-Type", List.of("text/plain; charset=utf-8")),
+                    message.getBytes(StandardCharsets.UTF_8), List.of(), message);
+        }
+
+        void writeTo(HttpExchange exchange) throws IOException {
+            var out = exchange.getResponseHeaders();
+            headers.forEach((name, values) -> {
+                if (!ReplicaClient.isHopByHop(name) && !name.equalsIgnoreCase("date")) out.put(name, values);
+            });
+            boolean noBody = body.length == 0 || "HEAD".equals(exchange.getRequestMethod());
+            exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
+            if (!noBody) {
+                try (var stream = exchange.getResponseBody()) {
+                    stream.write(body);
+                }
+            }
+            exchange.close();
+        }
+    }
+
+    Duration timeout() { return timeout; }
+
+    Answer call(URI base, Call call) throws IOException, InterruptedException {
+        var request = call.request();
+        if (forwarding) {
+            var reply = client.send(base.resolve(request.pathAndQuery()), request.method(), request.headers(),
+                    request.body(), timeout);
+            return new Answer(reply.status(), reply.headers(), reply.body(), List.of(), "");
+        }
+        var body = payload.request(call.function(), request, clock.instant());
+        var reply = client.send(base.resolve("/" + call.function().name()), "POST",
+                Map.of("Content-Type", List.of("application/json")), body, timeout);
+        if (reply.status() >= 300) {
+            return Answer.failure(502, "Handler answered " + reply.status() + " to the invocation of '"
+                    + call.function().name() + "': " + new String(reply.body(), StandardCharsets.UTF_8));
+        }
+        var result = payload.response(call.function(), reply.body());
+        var headers = new java.util.LinkedHashMap<String, List<String>>();
+        result.headers().forEach((k, v) -> headers.put(k, List.of(v)));
+        return new Answer(result.status(), headers, result.body(), result.logs(), "");
+    }
+}

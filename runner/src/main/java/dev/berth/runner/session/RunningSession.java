@@ -1,0 +1,72 @@
+package dev.berth.runner.session;
+
+import dev.berth.runner.event.EventListener;
+import dev.berth.runner.event.InvocationFinished;
+import dev.berth.runner.event.RunnerNotice;
+import dev.berth.runner.ingress.Ingress;
+import dev.berth.runner.project.FunctionApp;
+import dev.berth.runner.project.FunctionKeys;
+import dev.berth.runner.replica.ReplicaInfo;
+import dev.berth.runner.replica.ReplicaSet;
+import dev.berth.runner.store.EventStore;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/// A started project: ingress, replicas and event store, closed together. Thread-safe.
+final class RunningSession implements RunSession {
+    private final FunctionApp app;
+    private final Ingress ingress;
+    private final ReplicaSet replicas;
+    private final EventStore store;
+    private final FunctionKeys keys;
+    private final EventListener events;
+    private final Clock clock;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    RunningSession(FunctionApp app, Ingress ingress, ReplicaSet replicas, EventStore store, FunctionKeys keys,
+                   EventListener events, Clock clock) {
+        this.app = app;
+        this.ingress = ingress;
+        this.replicas = replicas;
+        this.store = store;
+        this.keys = keys;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override public FunctionApp app() { return app; }
+
+    @Override public URI ingressUri() { return ingress.uri(); }
+
+    @Override public List<ReplicaInfo> replicas() { return replicas.replicas(); }
+
+    @Override
+    public List<InvocationFinished> recentInvocations(int last) {
+        store.flush(Duration.ofSeconds(5));
+        return store.recentInvocations(last);
+    }
+
+    @Override public Map<String, String> functionKeys() { return keys.all(); }
+
+    @Override
+    public Optional<DebugEndpoint> debug() {
+        return replicas.replicas().stream().filter(r -> r.debugPort() > 0).findFirst()
+                .map(r -> new DebugEndpoint("127.0.0.1", r.debugPort()));
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.INFO, "stopping " + app.containerApp().name()));
+        ingress.close();
+        replicas.close();
+        events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.INFO, "stopped; containers removed"));
+        store.close();
+    }
+}

@@ -1,0 +1,197 @@
+package dev.berth.runner.store;
+
+import dev.berth.runner.event.EventListener;
+import dev.berth.runner.event.InvocationFinished;
+import dev.berth.runner.event.RunnerEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/// The project's event log in SQLite (`.berth/berth.db`, WAL mode). `onEvent` only enqueues; one writer
+/// thread commits events in batches, so 10k log lines per second cost a few transactions, not 10k.
+/// Readers use their own connection and see everything committed. Thread-safe.
+public final class EventStore implements EventListener, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EventStore.class);
+    private static final int MAX_BATCH = 2_000;
+
+    private final EventCodec codec = new EventCodec();
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final Connection writer;
+    private final Connection reader;
+    private final String session;
+    private final Thread writerThread;
+    private volatile boolean closed;
+
+    private record Flush(CompletableFuture<Void> done) {}
+
+    private static final Object STOP = new Object();
+
+    /// Opens (creating when needed) the database at `file`; `session` tags every row written.
+    public static EventStore open(Path file, String session) throws SQLException {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        return new EventStore(file, session);
+    }
+
+    private EventStore(Path file, String session) throws SQLException {
+        this.session = session;
+        this.writer = connect(file);
+        Schema.apply(writer);
+        this.reader = connect(file);
+        this.writerThread = Thread.ofPlatform().name("berth-event-store").daemon().start(this::writeLoop);
+    }
+
+    private static Connection connect(Path file) throws SQLException {
+        var connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (var s = connection.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            // NORMAL in WAL mode survives a killed process (only a power cut can lose the last commits).
+            s.execute("PRAGMA synchronous=NORMAL");
+            s.execute("PRAGMA busy_timeout=5000");
+        }
+        return connection;
+    }
+
+    @Override
+    public void onEvent(RunnerEvent event) {
+        if (!closed) queue.add(event);
+    }
+
+    /// Waits until everything handed to `onEvent` before this call is committed.
+    public void flush(Duration timeout) {
+        var done = new CompletableFuture<Void>();
+        queue.add(new Flush(done));
+        try {
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("event store did not flush within " + timeout, e);
+        }
+    }
+
+    private void writeLoop() {
+        var batch = new ArrayList<Object>();
+        try (var insertEvent = writer.prepareStatement(
+                     "INSERT INTO events(session, at_ms, kind, body) VALUES (?,?,?,?)");
+             var insertInvocation = writer.prepareStatement(
+                     "INSERT OR REPLACE INTO invocations(id, session, at_ms, function, replica, status, duration_ms,"
+                             + " error, request, response) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+            while (true) {
+                batch.add(queue.take());
+                queue.drainTo(batch, MAX_BATCH - 1);
+                boolean stop = commit(batch, insertEvent, insertInvocation);
+                batch.clear();
+                if (stop) return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException e) {
+            log.error("event store writer stopped; events are no longer persisted", e);
+        }
+    }
+
+    private boolean commit(List<Object> batch, PreparedStatement insertEvent, PreparedStatement insertInvocation)
+            throws SQLException {
+        boolean stop = false;
+        var flushes = new ArrayList<Flush>();
+        writer.setAutoCommit(false);
+        for (var item : batch) {
+            switch (item) {
+                case RunnerEvent event -> addEvent(event, insertEvent, insertInvocation);
+                case Flush flush -> flushes.add(flush);
+                default -> stop = true;
+            }
+        }
+        insertEvent.executeBatch();
+        insertInvocation.executeBatch();
+        writer.commit();
+        writer.setAutoCommit(true);
+        flushes.forEach(f -> f.done().complete(null));
+        return stop;
+    }
+
+    private void addEvent(RunnerEvent event, PreparedStatement insertEvent, PreparedStatement insertInvocation)
+            throws SQLException {
+        insertEvent.setString(1, session);
+        insertEvent.setLong(2, event.at().toEpochMilli());
+        insertEvent.setString(3, codec.kind(event));
+        insertEvent.setString(4, codec.encode(event));
+        insertEvent.addBatch();
+        if (event instanceof InvocationFinished done) {
+            InvocationRows.bind(insertInvocation, session, done);
+            insertInvocation.addBatch();
+        }
+    }
+
+    /// The newest `last` finished invocations of any session, newest first.
+    public List<InvocationFinished> recentInvocations(int last) {
+        synchronized (reader) {
+            try (var query = reader.prepareStatement(
+                    "SELECT * FROM invocations ORDER BY at_ms DESC, rowid DESC LIMIT ?")) {
+                query.setInt(1, last);
+                return InvocationRows.readAll(query.executeQuery());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read invocations from the event store: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /// Stored events of `session` (all sessions when null), oldest first, at most `limit`.
+    public List<RunnerEvent> events(String sessionOrNull, int limit) {
+        synchronized (reader) {
+            try (var query = reader.prepareStatement(
+                    "SELECT kind, body FROM events WHERE (? IS NULL OR session = ?) ORDER BY seq LIMIT ?")) {
+                query.setString(1, sessionOrNull);
+                query.setString(2, sessionOrNull);
+                query.setInt(3, limit);
+                var rows = query.executeQuery();
+                var events = new ArrayList<RunnerEvent>();
+                while (rows.next()) events.add(codec.decode(rows.getString(1), rows.getString(2)));
+                return events;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read events from the event store: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        queue.add(STOP);
+        try {
+            writerThread.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeQuietly(writer);
+        synchronized (reader) {
+            closeQuietly(reader);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.warn("closing the event store: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.berth.runner.ingress;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.berth.runner.event.ReplicaState;
+import dev.berth.runner.replica.ReplicaInfo;
+import dev.berth.runner.replica.ReplicaPool;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/// A real HTTP server standing in for one replica container, and a pool holding just it.
+final class FakeReplica implements ReplicaPool, AutoCloseable {
+    interface Handler { void handle(HttpExchange exchange) throws IOException; }
+
+    private final HttpServer server;
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private volatile boolean ready = true;
+
+    FakeReplica(Handler handler) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.createContext("/", exchange -> {
+            try {
+                handler.handle(exchange);
+            } finally {
+                exchange.close();
+            }
+        });
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+    }
+
+    static void reply(HttpExchange exchange, int status, String body) throws IOException {
+        var bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) exchange.getResponseBody().write(bytes);
+    }
+
+    void setReady(boolean ready) { this.ready = ready; }
+
+    @Override
+    public Optional<Lease> acquire(Duration timeout) {
+        if (!ready) return Optional.empty();
+        outstanding.incrementAndGet();
+        var base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return Optional.of(new Lease() {
+            @Override public String replicaId() { return "r1"; }
+            @Override public URI baseUri() { return base; }
+            @Override public void reportFailure(Throwable cause) { }
+            @Override public void close() { outstanding.decrementAndGet(); }
+        });
+    }
+
+    @Override
+    public List<ReplicaInfo> replicas() {
+        return List.of(new ReplicaInfo("r1", "app--abc1234", ready ? ReplicaState.READY : ReplicaState.STARTING,
+                "c0ffee", Instant.EPOCH, Optional.of(Instant.EPOCH), server.getAddress().getPort(), 0,
+                outstanding.get(), 0));
+    }
+
+    @Override
+    public void close() { server.stop(0); }
+}

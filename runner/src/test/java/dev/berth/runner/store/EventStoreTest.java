@@ -1,0 +1,65 @@
+package dev.berth.runner.store;
+
+import dev.berth.runner.event.InvocationFinished;
+import dev.berth.runner.event.LogLine;
+import dev.berth.runner.event.ReplicaState;
+import dev.berth.runner.event.ReplicaStateChanged;
+import dev.berth.runner.event.RunnerNotice;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventStoreTest {
+    private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+
+    @TempDir Path dir;
+
+    @Test
+    void events_writtenThenReopened_areReadBackEqualAndInOrder() throws Exception {
+        var db = dir.resolve(".berth/berth.db");
+        var replica = new ReplicaStateChanged(T0, "r1", "rev1", "c0ffee", ReplicaState.READY, "");
+        var line = new LogLine(T0.plusMillis(1), "r1", "stdout", "hello");
+        var notice = new RunnerNotice(T0.plusMillis(2), RunnerNotice.Level.WARNING, "unknown field");
+        try (var store = EventStore.open(db, "s1")) {
+            store.onEvent(replica);
+            store.onEvent(line);
+            store.onEvent(notice);
+        }
+        try (var reopened = EventStore.open(db, "s2")) {
+            assertThat(reopened.events("s1", 10)).containsExactly(replica, line, notice);
+            assertThat(reopened.events("s2", 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void recentInvocations_manyFinished_returnsNewestFirstLimited() throws Exception {
+        try (var store = EventStore.open(dir.resolve("berth.db"), "s1")) {
+            for (int i = 0; i < 20; i++) {
+                store.onEvent(new InvocationFinished(T0.plusSeconds(i), "inv-" + i, "hello", "r1", 200,
+                        Duration.ofMillis(i), "", "GET /api/hello", "Hello"));
+            }
+            store.flush(Duration.ofSeconds(10));
+
+            var recent = store.recentInvocations(3);
+
+            assertThat(recent).extracting(InvocationFinished::invocationId).containsExactly("inv-19", "inv-18", "inv-17");
+            assertThat(recent.getFirst().duration()).isEqualTo(Duration.ofMillis(19));
+        }
+    }
+
+    @Test
+    void flush_afterHighRateLogLines_allAreCommitted() throws Exception {
+        try (var store = EventStore.open(dir.resolve("berth.db"), "s1")) {
+            for (int i = 0; i < 50_000; i++) store.onEvent(new LogLine(T0, "r1", "stdout", "line " + i));
+            store.flush(Duration.ofSeconds(30));
+
+            assertThat(store.events("s1", 100_000)).hasSize(50_000).last()
+                    .isEqualTo(new LogLine(T0, "r1", "stdout", "line 49999"));
+        }
+    }
+}

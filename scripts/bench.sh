@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Berth's figures, one command: `bash scripts/bench.sh`.
+#  1. replica start → Ready (image already built), http-python and http-java, median of N starts;
+#  2. warm requests through the ingress vs straight to the replica's published port, at 1 and 32
+#     connections (wrk, a second process on loopback): p50 latency and throughput.
+# Results go to stdout and target/bench/results.txt. Bounded: every load run lasts BENCH_SECONDS.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+. "$here/scripts/lib/jdk.sh"
+berth_find_jdk
+"$here/scripts/ensure-docker.sh"
+command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+seconds=${BENCH_SECONDS:-10}
+starts=${BENCH_STARTS:-10}
+out="$here/target/bench"; mkdir -p "$out"
+work=$(mktemp -d); trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+pid=0
+
+"$here/berth" templates >/dev/null   # builds Berth when needed
+cp="$here/app/target/classes:$here/app/target/lib/*:$here/app/target/test-classes"
+(cd "$here" && mvn -q -B -pl app -am test-compile -DskipTests >/dev/null)
+
+echo "== replica start to Ready (median of $starts, image built)" | tee "$out/results.txt"
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.berth.app.bench.ReplicaStartBench "$starts" \
+  | tee -a "$out/results.txt"
+
+echo "== ingress overhead (wrk, ${seconds}s per run)" | tee -a "$out/results.txt"
+"$here/berth" new http-python "$work/app" >/dev/null
+"$here/berth" run "$work/app" --port 0 >"$work/run.log" 2>&1 & pid=$!
+for _ in $(seq 1 600); do grep -q '^Serving ' "$work/run.log" && grep -q ' READY' "$work/run.log" && break; sleep 0.2; done
+ingress=$(grep -o 'Serving http://[0-9.:]*' "$work/run.log" | head -1 | cut -d' ' -f2)
+port=$(curl -s "$ingress/admin/berth/replicas" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["hostPort"])')
+direct="http://127.0.0.1:$port"
+for c in 1 32; do
+  for target in direct ingress; do
+    base=$([ $target = direct ] && echo "$direct" || echo "$ingress")
+    wrk -t$([ $c = 1 ] && echo 1 || echo 2) -c$c -d${seconds}s --latency "$base/api/hello/Ada" >"$work/wrk-$target-$c.txt"
+    p50=$(awk '/^ +50%/{print $2}' "$work/wrk-$target-$c.txt")
+    rps=$(awk '/^Requests\/sec/{print $2}' "$work/wrk-$target-$c.txt")
+    printf '%-8s c=%-3s p50=%-10s req/s=%s\n' "$target" "$c" "$p50" "$rps" | tee -a "$out/results.txt"
+  done
+done
+kill -TERM $pid; wait $pid || true
+echo "results: $out/results.txt"

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every Berth test: unit tests, Docker integration tests and UI tests under Xvfb.
+# Installs and starts what it needs (Maven, Docker, Xvfb, debootstrap) on Debian/Ubuntu.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+. "$here/scripts/lib/jdk.sh"
+berth_find_jdk
+berth_need_maven
+
+need_pkgs=()
+command -v xvfb-run >/dev/null 2>&1 || need_pkgs+=(xvfb xauth)
+command -v debootstrap >/dev/null 2>&1 || need_pkgs+=(debootstrap)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  echo "berth: installing ${need_pkgs[*]}…" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
+fi
+"$here/scripts/ensure-docker.sh"
+
+cd "$here"
+echo "berth: JAVA_HOME=$JAVA_HOME" >&2
+exec xvfb-run -a -s "-screen 0 1600x1000x24" mvn -B -ntp verify "$@"
