@@ -83,6 +83,29 @@ class TemplatesEndToEndIT {
     }
 
     @Test
+    void javaDebug_oneReplicaWithJdwpOnLoopback_answersTheHandshake() throws Exception {
+        var project = new Scaffolder().scaffold(TemplateCatalog.builtIn().find("http-java").orElseThrow(),
+                dir.resolve("debug"), "debug-java");
+        var ready = new CountDownLatch(1);
+        try (var session = runner.start(project, new RunOptions(0, true), event -> {
+            if (event instanceof ReplicaStateChanged r && r.state() == ReplicaState.READY) ready.countDown();
+        })) {
+            assertThat(ready.await(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(session.replicas()).hasSize(1);
+            var endpoint = session.debug().orElseThrow();
+            assertThat(endpoint.host()).isEqualTo("127.0.0.1");
+
+            // What an IDE does first when it attaches: the JDWP handshake, echoed by the agent.
+            try (var socket = new java.net.Socket(endpoint.host(), endpoint.port())) {
+                socket.setSoTimeout(10_000);
+                var handshake = "JDWP-Handshake".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                socket.getOutputStream().write(handshake);
+                assertThat(socket.getInputStream().readNBytes(handshake.length)).isEqualTo(handshake);
+            }
+        }
+    }
+
+    @Test
     void failingImageBuild_reportsTheFailingStepAndLog() throws Exception {
         var project = new Scaffolder().scaffold(TemplateCatalog.builtIn().find("http-python").orElseThrow(),
                 dir.resolve("broken"), "broken");

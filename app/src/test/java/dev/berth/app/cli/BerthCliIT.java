@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +70,48 @@ class BerthCliIT {
         }
         try (var engine = new DockerEngine()) {
             assertThat(engine.status(container).exists()).as("container %s is gone", container).isFalse();
+        }
+    }
+
+    @Test
+    void run_ctrlC_stopsAndRemovesItsContainers() throws Exception {
+        scaffold("app");
+        String container;
+        try (var berth = BerthProcess.start(dir, Map.of(), true, "run", "app", "--port", "0")) {
+            var ready = CONTAINER.matcher(berth.awaitLine(l -> CONTAINER.matcher(l).find(), Duration.ofMinutes(3)));
+            assertThat(ready.find()).isTrue();
+            container = ready.group(1);
+
+            berth.interrupt();
+
+            berth.awaitExit(Duration.ofSeconds(60));
+            assertThat(berth.output()).contains("stopped; containers removed");
+        }
+        try (var engine = new DockerEngine()) {
+            assertThat(engine.status(container).exists()).as("container %s is gone", container).isFalse();
+        }
+    }
+
+    @Test
+    void run_replicaExitsAtStart_reportsExitCodeAndLastLogLines() throws Exception {
+        scaffold("app");
+        Files.writeString(dir.resolve("app/handler.py"),
+                "import sys\nprint('boom: DATABASE_URL is not set', flush=True)\nsys.exit(3)\n");
+        try (var berth = BerthProcess.start(dir, "run", "app", "--port", "0")) {
+            var crashed = berth.awaitLine(l -> l.contains("exit code 3"), Duration.ofMinutes(3));
+
+            assertThat(crashed).contains("boom: DATABASE_URL is not set");
+        }
+    }
+
+    @Test
+    void run_dockerUnreachable_exitsSayingWhyAndHowToFix() throws Exception {
+        scaffold("app");
+        var socket = dir.resolve("no-docker.sock");
+        try (var berth = BerthProcess.start(dir, Map.of("DOCKER_HOST", "unix://" + socket), false,
+                "run", "app", "--port", "0")) {
+            assertThat(berth.awaitExit(Duration.ofSeconds(90))).isEqualTo(1);
+            assertThat(berth.output()).contains("Cannot run app").contains("Docker").contains(socket.toString());
         }
     }
 

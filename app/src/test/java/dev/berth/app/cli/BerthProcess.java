@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -35,11 +36,26 @@ final class BerthProcess implements AutoCloseable {
     }
 
     static BerthProcess start(Path workDir, String... args) throws IOException {
-        var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        return start(workDir, Map.of(), false, args);
+    }
+
+    /// `env` is added to the environment. With `interruptible`, the JVM starts with SIGINT at its default
+    /// disposition (through python3's exec), as from a terminal: a background job of a non-interactive
+    /// shell, which is what test runners are, inherits SIGINT ignored and the JVM would keep ignoring it.
+    static BerthProcess start(Path workDir, Map<String, String> env, boolean interruptible, String... args)
+            throws IOException {
+        var command = new ArrayList<String>();
+        if (interruptible) {
+            command.addAll(List.of("python3", "-c",
+                    "import os,signal,sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])"));
+        }
+        command.addAll(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "dev.berth.app.Main"));
         command.addAll(List.of(args));
-        return new BerthProcess(new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start());
+        var builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        return new BerthProcess(builder.start());
     }
 
     /// Waits until a line matches, or fails with everything printed so far.
@@ -69,6 +85,12 @@ final class BerthProcess implements AutoCloseable {
 
     /// SIGTERM, as a service manager or `kill` sends; the shutdown hook must clean up.
     void terminate() { process.destroy(); }
+
+    /// SIGINT, what Ctrl-C in a terminal sends to the foreground process.
+    void interrupt() throws IOException, InterruptedException {
+        var kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) throw new IOException("kill -INT " + process.pid() + " failed");
+    }
 
     String output() { return String.join("\n", lines); }
 
