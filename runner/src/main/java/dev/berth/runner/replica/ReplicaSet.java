@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,7 +27,9 @@ import java.util.function.Consumer;
 ///
 /// Thread-safe. All replica state sits behind one lock; each replica has a supervisor on its own virtual
 /// thread ([Supervisor]) that does the blocking work (engine calls, probes, backoff). `acquire` waits on a
-/// condition signalled by every state change, never spinning. Events are published outside the lock.
+/// condition signalled by every state change, never spinning. State changes are published while the lock
+/// is held, so listeners see each replica's events in the order its state changed (listeners must not
+/// block, as [EventListener] says); log lines are published without it.
 public final class ReplicaSet implements ReplicaPool, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaSet.class);
 
@@ -88,7 +89,6 @@ public final class ReplicaSet implements ReplicaPool, AutoCloseable {
     /// Scale-down stops replicas that are not ready first, then the least busy. Ignored after `close`.
     public void scaleTo(int count) {
         if (count < 0) throw new IllegalArgumentException("replica count must be >= 0, was " + count);
-        var stopping = new ArrayList<RunnerEvent>();
         lock.lock();
         try {
             if (closed) {
@@ -102,11 +102,10 @@ public final class ReplicaSet implements ReplicaPool, AutoCloseable {
                             .thenComparingInt(r -> r.outstanding)
                             .thenComparing(r -> r.id, Comparator.reverseOrder()))
                     .limit(Math.max(0, active.size() - count))
-                    .forEach(r -> stopping.add(requestStop(r, "scaled to " + count + " replica(s)")));
+                    .forEach(r -> requestStop(r, "scaled to " + count + " replica(s)"));
         } finally {
             lock.unlock();
         }
-        stopping.forEach(this::publish);
     }
 
     /// Caller holds the lock. Starting a virtual thread does not block, so it happens under the lock and
@@ -123,12 +122,12 @@ public final class ReplicaSet implements ReplicaPool, AutoCloseable {
     }
 
     /// Caller holds the lock.
-    private RunnerEvent requestStop(Replica replica, String why) {
+    private void requestStop(Replica replica, String why) {
         replica.stopRequested = true;
         replica.state = ReplicaState.STOPPING;
-        replica.wake.release();
         changed.signalAll();
-        return event(replica, ReplicaState.STOPPING, why);
+        publish(event(replica, ReplicaState.STOPPING, why));
+        replica.wake.release();
     }
 
     @Override
@@ -175,19 +174,17 @@ public final class ReplicaSet implements ReplicaPool, AutoCloseable {
     /// waits for them. Idempotent; later `scaleTo` calls start nothing.
     @Override
     public void close() {
-        var stopping = new ArrayList<RunnerEvent>();
         List<Replica> all;
         lock.lock();
         try {
             if (closed) return;
             closed = true;
             all = List.copyOf(replicas.values());
-            all.stream().filter(r -> !r.stopRequested).forEach(r -> stopping.add(requestStop(r, "stopping")));
+            all.stream().filter(r -> !r.stopRequested).forEach(r -> requestStop(r, "stopping"));
             changed.signalAll();
         } finally {
             lock.unlock();
         }
-        stopping.forEach(this::publish);
         var patience = settings.stopGrace().plusSeconds(10);
         for (var replica : all) {
             try {
@@ -204,19 +201,17 @@ public final class ReplicaSet implements ReplicaPool, AutoCloseable {
     /// Moves `replica` to `state` after applying `change`, unless a stop was requested (then only the
     /// supervisor's final STOPPED counts). Returns false when the transition was dropped.
     boolean update(Replica replica, ReplicaState state, String detail, Consumer<Replica> change) {
-        RunnerEvent event;
         lock.lock();
         try {
             if (replica.stopRequested) return false;
             change.accept(replica);
             replica.state = state;
             changed.signalAll();
-            event = event(replica, state, detail);
+            publish(event(replica, state, detail));
+            return true;
         } finally {
             lock.unlock();
         }
-        publish(event);
-        return true;
     }
 
     boolean stopRequested(Replica replica) {
@@ -242,17 +237,15 @@ public final class ReplicaSet implements ReplicaPool, AutoCloseable {
 
     /// The supervisor ended: the container is gone.
     void finished(Replica replica, String detail) {
-        RunnerEvent event;
         lock.lock();
         try {
             replica.state = ReplicaState.STOPPED;
             replicas.remove(replica.id);
             changed.signalAll();
-            event = event(replica, ReplicaState.STOPPED, detail);
+            publish(event(replica, ReplicaState.STOPPED, detail));
         } finally {
             lock.unlock();
         }
-        publish(event);
     }
 
     Clock clock() { return clock; }
@@ -279,7 +272,6 @@ public final class ReplicaSet implements ReplicaPool, AutoCloseable {
     }
 
     private void reportFailure(Replica replica, String containerId, Throwable cause) {
-        RunnerEvent event;
         lock.lock();
         try {
             // A stale lease (the replica restarted since) or a second report says nothing new.
@@ -287,12 +279,11 @@ public final class ReplicaSet implements ReplicaPool, AutoCloseable {
             replica.state = ReplicaState.STARTING;
             replica.checkRequested = true;
             changed.signalAll();
-            event = event(replica, ReplicaState.STARTING, "a request failed (" + cause + "); checking the container");
+            publish(event(replica, ReplicaState.STARTING, "a request failed (" + cause + "); checking the container"));
         } finally {
             lock.unlock();
         }
         replica.wake.release();
-        publish(event);
     }
 
     /// A lease; closing it twice releases once.
