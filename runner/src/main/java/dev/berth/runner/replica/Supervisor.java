@@ -69,8 +69,9 @@ final class Supervisor implements Runnable {
 
     private Outcome attempt() throws InterruptedException {
         readyAt = null;
+        var begun = clock.instant();
         set.update(replica, ReplicaState.STARTING, attempts == 0 ? "starting" : "starting again",
-                r -> r.beginAttempt(clock.instant()));
+                r -> r.beginAttempt(begun));
         StartedContainer container;
         try {
             container = engine.start(spec());
@@ -84,7 +85,7 @@ final class Supervisor implements Runnable {
         try {
             logs = engine.followLogs(container.id(), (stream, text) ->
                     set.publish(new LogLine(clock.instant(), replica.id, stream, text)));
-            return runContainer(container);
+            return runContainer(container, begun);
         } catch (RuntimeException e) {
             LOG.warn("replica {}: engine call failed", replica.id, e);
             set.update(replica, ReplicaState.FAILED, "the container engine failed: " + e.getMessage(), r -> { });
@@ -95,8 +96,12 @@ final class Supervisor implements Runnable {
         }
     }
 
-    private Outcome runContainer(StartedContainer container) throws InterruptedException {
+    private Outcome runContainer(StartedContainer container, Instant begun) throws InterruptedException {
         int hostPort = container.hostPorts().getOrDefault(template.handlerPort(), 0);
+        if (hostPort == 0) {
+            return failed("the container engine did not publish container port " + template.handlerPort()
+                    + " (it published " + container.hostPorts() + ")");
+        }
         int debugPort = template.debugPort() > 0 ? container.hostPorts().getOrDefault(template.debugPort(), 0) : 0;
         int probePort = ReadinessProbe.containerPort(template.readiness(), template.handlerPort());
         var probe = ReadinessProbe.of(template.readiness(), template.handlerPort(),
@@ -113,8 +118,9 @@ final class Supervisor implements Runnable {
         return switch (awaitReady(container.id(), probe)) {
             case READY -> {
                 readyAt = clock.instant();
-                set.update(replica, ReplicaState.READY,
-                        "ready in " + Duration.between(started, readyAt).toMillis() + " ms", r -> r.ready = readyAt);
+                set.update(replica, ReplicaState.READY, "ready in " + Duration.between(begun, readyAt).toMillis()
+                        + " ms (container started in " + Duration.between(begun, started).toMillis() + " ms, answered "
+                        + Duration.between(started, readyAt).toMillis() + " ms later)", r -> r.ready = readyAt);
                 yield watch(container.id(), probe);
             }
             case STOPPED -> Outcome.STOPPED;

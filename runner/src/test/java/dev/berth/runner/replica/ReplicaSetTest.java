@@ -83,7 +83,8 @@ class ReplicaSetTest {
         var id = replicas.getFirst().id();
         assertThat(states(id)).startsWith(ReplicaState.STARTING, ReplicaState.STARTING, ReplicaState.READY);
         assertThat(changes(id)).filteredOn(e -> e.state() == ReplicaState.READY).singleElement()
-                .satisfies(e -> assertThat(e.detail()).matches("ready in \\d+ ms"))
+                .satisfies(e -> assertThat(e.detail())
+                        .matches("ready in \\d+ ms \\(container started in \\d+ ms, answered \\d+ ms later\\)"))
                 .satisfies(e -> assertThat(e.containerId()).isEqualTo(replicas.getFirst().containerId()));
     }
 
@@ -185,6 +186,20 @@ class ReplicaSetTest {
         assertThat(info.id()).isEqualTo(id);
         assertThat(info.restarts()).isEqualTo(3);
         assertThat(info.containerId()).isEqualTo("c4");
+    }
+
+    @Test
+    void crash_afterStayingReadyAMinute_startsBackoffOverAtOneSecond() {
+        var set = set();
+        engine.plan(Plan.EXIT_AT_START, Plan.READY, Plan.READY);
+        set.scaleTo(1);
+        awaitTrue("ready after one failed start", () -> ready(set) == 1 && engine.containers.size() == 2);
+
+        clock.advance(Duration.ofMinutes(2));
+        engine.crash(engine.container(1), 1, false, "bye");
+
+        awaitTrue("ready again", () -> ready(set) == 1 && engine.containers.size() == 3);
+        assertThat(waits.atLeast(Duration.ofSeconds(1))).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 
     @Test
