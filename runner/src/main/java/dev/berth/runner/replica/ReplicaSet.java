@@ -48,7 +48,7 @@ public final class ReplicaSet implements ReplicaPool, AutoCloseable {
     /// Timings of the lifecycle. `startDeadline`: how long a new container may take to pass its readiness
     /// probe; backoff doubles from `firstBackoff` up to `maxBackoff` and starts over once a replica stayed
     /// ready for `backoffReset`; `statusPoll`: how often a ready replica's container is checked;
-    /// `stopGrace`: SIGTERM-to-SIGKILL time on stop; `waits`: how all of these are waited for.
+    /// `stopGrace`: SIGTERM-to-SIGKILL time on stop; `waits`: how all of these are waited for. Immutable.
     public record Settings(Duration startDeadline, Duration firstBackoff, Duration maxBackoff,
                            Duration backoffReset, Duration statusPoll, Duration stopGrace, Waits waits) {
         public static Settings defaults() {
