@@ -90,9 +90,16 @@ class _Function:
         self.route = _route_pattern(trigger.get("route") or name)
 
     def call(self, request):
+        """Runs the function; returns (Response, logs, failed). An exception becomes a 500 answer with
+        the error and traceback after the lines the function logged before it failed."""
         logs = []
-        result = self.target(request, logs.append)
-        return _as_response(result), logs
+        try:
+            return _as_response(self.target(request, logs.append)), logs, False
+        except Exception as e:  # the function's own bug: report it, keep serving
+            message = "Function '%s' failed: %s: %s" % (self.name, type(e).__name__, e)
+            logs.append(message)
+            logs.extend(traceback.format_exc().rstrip().splitlines())
+            return Response(message, 500), logs, True
 
 
 class FunctionApp:
@@ -123,14 +130,9 @@ class FunctionApp:
         if function is None:
             raise InvocationError(404, "no function '%s' is registered; known: %s"
                                   % (name, ", ".join(sorted(self._functions)) or "none"))
-        request = _request_from_payload(function, payload)
-        try:
-            response, logs = function.call(request)
-        except Exception as e:  # the function's own bug: report it, keep serving
-            logs = ["Function '%s' failed: %s: %s" % (name, type(e).__name__, e)]
-            logs += traceback.format_exc().rstrip().splitlines()
-            return 500, _answer(function, Response(logs[0], 500), logs)
-        return 200, _answer(function, response, logs)
+        response, logs, failed = function.call(_request_from_payload(function, payload))
+        # A function that raised fails the invocation, as in Azure; the answer still carries its logs.
+        return (500 if failed else 200), _answer(function, response, logs)
 
     def call_direct(self, request, path):
         """Serves a plain HTTP request by route; returns (Response, logs)."""
@@ -142,11 +144,8 @@ class FunctionApp:
                 return Response("function '%s' accepts %s, not %s" % (function.name, function.methods,
                                                                         request.method), 405), []
             request.params = {k: unquote(v) for k, v in match.groupdict().items() if v is not None}
-            try:
-                return function.call(request)
-            except Exception as e:
-                text = "Function '%s' failed: %s: %s" % (function.name, type(e).__name__, e)
-                return Response(text, 500), [text] + traceback.format_exc().rstrip().splitlines()
+            response, logs, _ = function.call(request)
+            return response, logs
         return Response("no function matches %s" % path, 404), []
 
     def run(self, port=None):
