@@ -95,6 +95,16 @@ final class HandlerProcess implements AutoCloseable {
 
     String output() throws IOException { return Files.readString(log); }
 
+    /// Waits until the handler's output contains `text`: the access line is written after the response.
+    String awaitOutput(String text) throws Exception {
+        var deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!output().contains(text)) {
+            if (Instant.now().isAfter(deadline)) throw new AssertionError("no '" + text + "' in:\n" + output());
+            Thread.sleep(POLL);
+        }
+        return output();
+    }
+
     private URI uri(String path) { return URI.create("http://127.0.0.1:" + port + path); }
 
     private static int freePort() throws IOException {

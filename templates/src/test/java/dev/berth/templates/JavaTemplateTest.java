@@ -91,7 +91,7 @@ class JavaTemplateTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("Howdy, Linus T!");
-        assertThat(handler.output()).contains("GET /api/hello/Linus%20T 200");
+        assertThat(handler.awaitOutput("GET /api/hello/Linus%20T 200")).contains("greeting Linus");
     }
 
     @Test

@@ -76,7 +76,7 @@ class PythonTemplateTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("Howdy, Linus!");
-        assertThat(handler.output()).contains("GET /api/hello/Linus 200");
+        assertThat(handler.awaitOutput("GET /api/hello/Linus 200")).contains("greeting Linus");
     }
 
     @Test

@@ -73,17 +73,17 @@ public final class FunctionHost implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         var started = System.nanoTime();
-        int status;
         try (exchange) {
+            int status;
             try {
                 status = dispatch(exchange);
             } catch (RuntimeException e) {
                 status = send(exchange, Response.text(500, "berth.functions: " + e));
             }
+            // One println per line: concurrent requests then never interleave inside a line.
+            System.out.println(String.format("%s %s %d %.1fms", exchange.getRequestMethod(),
+                    exchange.getRequestURI(), status, (System.nanoTime() - started) / 1e6));
         }
-        // One println per line: concurrent requests then never interleave inside a line.
-        System.out.println(String.format("%s %s %d %.1fms", exchange.getRequestMethod(), exchange.getRequestURI(),
-                status, (System.nanoTime() - started) / 1e6));
     }
 
     private int dispatch(HttpExchange exchange) throws IOException {
