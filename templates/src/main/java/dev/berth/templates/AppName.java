@@ -20,7 +20,7 @@ public final class AppName {
     }
 
     /// Throws with what is wrong and a sanitized name to use instead.
-    public static void requireValid(String name) {
+    public static void requireValid(String name) throws InvalidAppNameException {
         if (isValid(name)) return;
         var suggestion = sanitize(name);
         throw new InvalidAppNameException(name, "App name '" + name + "' " + problem(name)

@@ -1,8 +1,13 @@
 package dev.berth.templates;
 
+import java.io.IOException;
+
 /// An app name Azure Container Apps would refuse; carries a valid name to offer instead.
-/// Immutable, thread-safe.
-public final class InvalidAppNameException extends IllegalArgumentException {
+/// An `IOException` like the scaffolder's other user errors, so a caller that shows
+/// `scaffold`'s failures shows this one too. Immutable, thread-safe.
+public final class InvalidAppNameException extends IOException {
+    private static final long serialVersionUID = 1L;
+
     private final String name;
     private final String suggestion;
 

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AppNameTest {
     @ParameterizedTest
     @ValueSource(strings = {"ab", "my-app", "a1", "orders-api-2", "abcdefghijklmnopqrstuvwxyz012345"})
-    void isValid_azureContainerAppsNames_accepted(String name) {
+    void isValid_azureContainerAppsNames_accepted(String name) throws InvalidAppNameException {
         assertThat(AppName.isValid(name)).isTrue();
         AppName.requireValid(name);
     }
