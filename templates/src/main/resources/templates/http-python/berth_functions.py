@@ -106,7 +106,7 @@ class FunctionApp:
     """The functions of one app, and the HTTP server that runs them."""
 
     def __init__(self, root=None):
-        self.root = root or os.getcwd()
+        self.root = root or _script_folder()
         host = _read_json(os.path.join(self.root, "host.json")) or {}
         self.route_prefix = host.get("extensions", {}).get("http", {}).get("routePrefix", "api")
         self._functions = {}
@@ -293,3 +293,12 @@ def _read_json(path):
             return json.load(f)
     except FileNotFoundError:
         return None
+    except ValueError as e:
+        raise ValueError("%s is not valid JSON (%s); fix it, or delete it to use the defaults" % (path, e)) from e
+
+
+def _script_folder():
+    """The folder of the script being run (host.json and the function folders live there), so the app
+    works whatever the working directory; the working directory when there is no script (a REPL)."""
+    main = getattr(sys.modules.get("__main__"), "__file__", None)
+    return os.path.dirname(os.path.abspath(main)) if main else os.getcwd()
