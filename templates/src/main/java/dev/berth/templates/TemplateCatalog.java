@@ -1,22 +1,77 @@
 package dev.berth.templates;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
 /// The templates shipped inside this module (resources under `templates/<id>/`). Immutable, thread-safe.
+///
+/// The list comes from the hand-written `templates/index.json`, because a folder inside a jar cannot be
+/// listed; a unit test keeps the index and the resource folders in step.
 public final class TemplateCatalog {
+    /// Classpath location of the index.
+    static final String INDEX = "/templates/index.json";
+
     private final List<Template> templates;
 
     private TemplateCatalog(List<Template> templates) { this.templates = List.copyOf(templates); }
 
-    /// The built-in catalog, read from the module's resources.
+    /// The built-in catalog, read from the module's resources. A missing or broken index is a packaging
+    /// bug, not a user error, so it fails with an unchecked exception.
     public static TemplateCatalog builtIn() {
-        throw new IllegalStateException("catalog is being built");
+        try (var in = TemplateCatalog.class.getResourceAsStream(INDEX)) {
+            if (in == null) throw new IllegalStateException("the Berth templates jar lacks " + INDEX);
+            return new TemplateCatalog(parse(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the template index " + INDEX, e);
+        }
     }
 
     public List<Template> list() { return templates; }
 
     public Optional<Template> find(String id) {
         return templates.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    static List<Template> parse(InputStream index) throws IOException {
+        var root = new ObjectMapper().readTree(index);
+        var result = new ArrayList<Template>();
+        for (var node : root.path("templates")) {
+            var template = template(node);
+            if (result.stream().anyMatch(t -> t.id().equals(template.id()))) {
+                throw new IOException(INDEX + " lists template '" + template.id() + "' twice");
+            }
+            result.add(template);
+        }
+        if (result.isEmpty()) throw new IOException(INDEX + " lists no templates under `templates`");
+        return result;
+    }
+
+    private static Template template(JsonNode node) throws IOException {
+        var id = required(node, "id", "?");
+        var executables = new HashSet<String>();
+        node.path("executable").forEach(e -> executables.add(e.asText()));
+        var files = new ArrayList<TemplateFile>();
+        for (var f : node.path("files")) files.add(new TemplateFile(f.asText(), executables.remove(f.asText())));
+        if (files.isEmpty()) throw new IOException(INDEX + ": template '" + id + "' lists no `files`");
+        if (!executables.isEmpty()) {
+            throw new IOException(INDEX + ": template '" + id + "' marks " + executables
+                    + " `executable` but does not list them in `files`");
+        }
+        return new Template(id, required(node, "title", id), required(node, "description", id),
+                required(node, "language", id), required(node, "trigger", id), files);
+    }
+
+    private static String required(JsonNode node, String field, String id) throws IOException {
+        var value = node.path(field).asText("");
+        if (value.isBlank()) throw new IOException(INDEX + ": template '" + id + "' has no `" + field + "`");
+        return value;
     }
 }
