@@ -33,8 +33,9 @@ port=$(curl -s "$ingress/admin/berth/replicas" | python3 -c 'import json,sys; pr
 direct="http://127.0.0.1:$port"
 for c in 1 32; do
   for target in direct ingress; do
-    base=$([ $target = direct ] && echo "$direct" || echo "$ingress")
-    wrk -t$([ $c = 1 ] && echo 1 || echo 2) -c$c -d${seconds}s --latency "$base/api/hello/Ada" >"$work/wrk-$target-$c.txt"
+    if [ $target = direct ]; then url="$direct/hello"; script=(-s "$here/scripts/bench/direct-invoke.lua")
+    else url="$ingress/api/hello/Ada"; script=(); fi
+    wrk -t$([ $c = 1 ] && echo 1 || echo 2) -c$c -d${seconds}s --latency "${script[@]}" "$url" >"$work/wrk-$target-$c.txt"
     p50=$(awk '/^ +50%/{print $2}' "$work/wrk-$target-$c.txt")
     rps=$(awk '/^Requests\/sec/{print $2}' "$work/wrk-$target-$c.txt")
     printf '%-8s c=%-3s p50=%-10s req/s=%s\n' "$target" "$c" "$p50" "$rps" | tee -a "$out/results.txt"

@@ -1,5 +1,6 @@
 package dev.berth.app.cli;
 
+import dev.berth.templates.AppName;
 import dev.berth.templates.Scaffolder;
 import dev.berth.templates.TemplateCatalog;
 import picocli.CommandLine.Command;
@@ -31,7 +32,8 @@ final class NewCommand implements Callable<Integer> {
                     + catalog.list().stream().map(t -> t.id()).collect(Collectors.joining(", ")) + ".");
             return 2;
         }
-        var appName = name != null ? name : dir.toAbsolutePath().normalize().getFileName().toString();
+        // A folder such as `MyApp` still gets a valid Container Apps name by default (`myapp`).
+        var appName = name != null ? name : AppName.sanitize(dir.toAbsolutePath().normalize().getFileName().toString());
         try {
             var created = new Scaffolder().scaffold(template.get(), dir, appName);
             var out = spec.commandLine().getOut();
