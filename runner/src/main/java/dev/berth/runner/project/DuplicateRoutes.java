@@ -1,0 +1,49 @@
+package dev.berth.runner.project;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/// Finds pairs of HTTP functions that would take the same request: a route shape in common (see
+/// [RouteTemplate#shapes]) and a method in common (no methods means every method). Stateless.
+final class DuplicateRoutes {
+    private DuplicateRoutes() {}
+
+    static void check(List<FunctionDef> functions, Path dir, Problems problems) {
+        var http = functions.stream().filter(f -> f.httpTrigger().isPresent()).toList();
+        for (int i = 0; i < http.size(); i++) {
+            for (int j = i + 1; j < http.size(); j++) {
+                var first = http.get(i);
+                var second = http.get(j);
+                var a = first.httpTrigger().orElseThrow();
+                var b = second.httpTrigger().orElseThrow();
+                if (!overlap(a.methods(), b.methods())) continue;
+                var shared = new HashSet<>(RouteTemplate.parse(a.route()).shapes());
+                shared.retainAll(RouteTemplate.parse(b.route()).shapes());
+                if (shared.isEmpty()) continue;
+                problems.error(dir.relativize(second.file()), 0, routeField(second), "the route \"" + b.route()
+                        + "\" of function \"" + second.name() + "\" takes the same requests as the route \"" + a.route()
+                        + "\" of function \"" + first.name() + "\"" + methodsNote(a.methods(), b.methods()) + ".",
+                        "give one of the two functions another route, or split their `methods`.");
+            }
+        }
+    }
+
+    /// Functions reach this check only when all their bindings are valid, so list index = file index.
+    private static String routeField(FunctionDef function) {
+        var trigger = function.trigger().orElseThrow();
+        return "bindings[" + function.bindings().indexOf(trigger) + "].route";
+    }
+
+    private static boolean overlap(Set<String> a, Set<String> b) {
+        return a.isEmpty() || b.isEmpty() || a.stream().anyMatch(b::contains);
+    }
+
+    private static String methodsNote(Set<String> a, Set<String> b) {
+        if (a.isEmpty() && b.isEmpty()) return "";
+        var common = new HashSet<>(a.isEmpty() ? b : a);
+        if (!a.isEmpty() && !b.isEmpty()) common.retainAll(b);
+        return " for " + String.join(", ", common.stream().sorted().toList());
+    }
+}
