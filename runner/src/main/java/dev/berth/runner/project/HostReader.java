@@ -67,8 +67,8 @@ final class HostReader {
         }
         var value = entry.get().getValue();
         if (!value.isTextual() || !value.asText().equals("2.0")) {
-            problems.error(doc, entry.get().getKey(), "version is " + SourceParser.describe(value)
-                    + "; Berth runs Functions host version 2.0 projects only.", "set \"version\": \"2.0\".");
+            problems.error(doc, entry.get().getKey(), SourceParser.describe(value) + " is not a supported "
+                    + "version; Berth runs Functions host 2.0 projects only.", "set \"version\": \"2.0\".");
         }
         return "2.0";
     }

@@ -4,18 +4,26 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /// Turns a Jackson parse failure into a short reason and a concrete fix. Jackson's own messages name token
 /// codes and internal states; users need "remove the trailing comma". Stateless.
 final class SyntaxHints {
+    private static final Pattern MARK = Pattern.compile("line (\\d+), column (\\d+)");
+
     private SyntaxHints() {}
 
     static ProjectProblem problem(Path file, String text, JsonProcessingException e, boolean yaml) {
         var location = e.getLocation();
         int line = location == null ? 0 : Math.max(0, location.getLineNr());
         int column = location == null ? 0 : Math.max(0, location.getColumnNr());
-        var original = firstLine(e.getOriginalMessage());
-        var hint = yaml ? yamlHint(original) : jsonHint(original, text, location);
+        var mark = yaml ? lastMark(e.getOriginalMessage()) : null;
+        if (mark != null) {
+            line = mark[0];
+            column = mark[1];
+        }
+        var hint = yaml ? yamlHint(yamlProblem(e.getOriginalMessage()))
+                : jsonHint(firstLine(e.getOriginalMessage()), text, location);
         var where = column > 0 ? " (column " + column + ")" : "";
         return new ProjectProblem(file, line, "", (yaml ? "invalid YAML" : "invalid JSON") + where + ": "
                 + hint.reason() + ".", hint.fix(), ProjectProblem.Severity.ERROR);
@@ -62,15 +70,20 @@ final class SyntaxHints {
             return new Hint(original.replace("Duplicate field", "the key").trim() + " appears twice",
                     "keep one of the two entries.");
         }
-        if (original.contains("'\\t'") || original.contains("\t")) {
+        if (original.contains("(TAB)") || original.contains("\t")) {
             return new Hint("a tab character", "indent with spaces; YAML does not allow tabs.");
         }
         if (original.contains("mapping values are not allowed")) {
             return new Hint("a ':' where no key may start",
                     "check the indentation of this line and the one before; quote values that contain ': '.");
         }
-        if (original.contains("expected <block end>") || original.contains("could not find expected")) {
-            return new Hint(reason, "align the keys of one mapping at the same indentation, and close quotes.");
+        if (original.contains("expected <block end>")) {
+            return new Hint("the indentation does not match the lines above",
+                    "indent the keys of one mapping by the same number of spaces.");
+        }
+        if (original.contains("end of stream") || original.contains("could not find expected")) {
+            return new Hint(reason + " (a quote or bracket is not closed)",
+                    "close the quote or bracket opened on this line or above.");
         }
         return new Hint(reason, "correct the YAML syntax at this position (indentation, ':' after keys, quotes).");
     }
@@ -92,6 +105,26 @@ final class SyntaxHints {
             if (!Character.isWhitespace(c)) return c;
         }
         return 0;
+    }
+
+    /// SnakeYAML writes "while parsing …" (context), then the problem, each followed by indented lines that
+    /// quote the source; the last unindented line is the problem itself.
+    private static String yamlProblem(String message) {
+        if (message == null) return "";
+        var problem = "";
+        for (var line : message.split("\\R")) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) problem = line.strip();
+        }
+        return problem;
+    }
+
+    /// SnakeYAML's last "line N, column M" is where the problem is; Jackson's location can be the context's.
+    private static int[] lastMark(String message) {
+        if (message == null) return null;
+        var matcher = MARK.matcher(message);
+        int[] mark = null;
+        while (matcher.find()) mark = new int[] {Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))};
+        return mark;
     }
 
     private static String firstLine(String message) {
