@@ -2,6 +2,8 @@ package dev.berth.runner.project;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 
 /// Collects the problems of one load, so that a user sees all of them at once rather than one per run.
@@ -33,7 +35,13 @@ final class Problems {
 
     List<ProjectProblem> warnings() { return of(ProjectProblem.Severity.WARNING); }
 
+    /// Files in the order they were read, and within a file by line, as a reader of the file expects.
     private List<ProjectProblem> of(ProjectProblem.Severity severity) {
-        return all.stream().filter(p -> p.severity() == severity).toList();
+        var fileOrder = new HashMap<Path, Integer>();
+        for (var problem : all) fileOrder.putIfAbsent(problem.file(), fileOrder.size());
+        return all.stream().filter(p -> p.severity() == severity)
+                .sorted(Comparator.comparing((ProjectProblem p) -> fileOrder.get(p.file()))
+                        .thenComparingInt(ProjectProblem::line))
+                .toList();
     }
 }
