@@ -1,9 +1,12 @@
 package dev.berth.runner.project;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /// Reads local.settings.json: its `Values` become the replicas' environment. The file is optional.
@@ -41,23 +44,27 @@ final class SettingsReader {
         }
         var settings = new LinkedHashMap<String, String>();
         for (var entry : object.properties()) {
-            var where = SourceDoc.child(field, entry.getKey());
-            var value = entry.getValue();
-            if (value.isTextual()) {
-                settings.put(entry.getKey(), value.asText());
-            } else if (value.isNumber() || value.isBoolean()) {
-                settings.put(entry.getKey(), value.asText());
-                problems.warning(doc, where, "the value " + value.asText() + " is not text; Berth passes it as \""
-                        + value.asText() + "\".", "put the value in double quotes.");
-            } else if (value.isNull()) {
-                problems.warning(doc, where, "the value is null; the setting is left out.",
-                        "give it a text value, or remove it.");
-            } else {
-                problems.error(doc, where, "the value is " + SourceParser.describe(value)
-                        + "; settings become environment variables and must be text.",
-                        "write the value as a string, e.g. the JSON text in quotes with inner quotes escaped.");
-            }
+            value(doc, SourceDoc.child(field, entry.getKey()), entry.getValue(), problems)
+                    .ifPresent(v -> settings.put(entry.getKey(), v));
         }
         return settings;
+    }
+
+    /// The setting as text; numbers and booleans are converted (WARNING), nested values refused (ERROR).
+    private static Optional<String> value(SourceDoc doc, String where, JsonNode value, Problems problems) {
+        if (value.isTextual()) return Optional.of(value.asText());
+        if (value.isNumber() || value.isBoolean()) {
+            problems.warning(doc, where, "the value " + value.asText() + " is not text; Berth passes it as \""
+                    + value.asText() + "\".", "put the value in double quotes.");
+            return Optional.of(value.asText());
+        }
+        if (value.isNull()) {
+            problems.warning(doc, where, "the value is null; the setting is left out.", "give it a text value, or remove it.");
+        } else {
+            problems.error(doc, where, "the value is " + SourceParser.describe(value)
+                    + "; settings become environment variables and must be text.",
+                    "write the value as a string, e.g. the JSON text in quotes with inner quotes escaped.");
+        }
+        return Optional.empty();
     }
 }

@@ -57,13 +57,18 @@ final class SourceParser {
                     "check that the file exists and that you may read it.");
             return Optional.empty();
         }
+        // Visual Studio saves local.settings.json with a byte order mark; Jackson would call it a bad character.
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
         var lines = new HashMap<String, Integer>();
         try (var parser = factory.createParser(text)) {
             var token = parser.nextToken();
+            if (token == null && isYaml) {
+                problems.warning(relative, 1, "", "the file is empty; the defaults apply.",
+                        "write the app's settings as a YAML mapping, or delete the file.");
+                return Optional.of(new SourceDoc(relative, NODES.objectNode(), lines));
+            }
             if (token == null) {
-                problems.error(relative, 1, "", "the file is empty.", isYaml
-                        ? "write the app's settings as a YAML mapping, or delete the file to use the defaults."
-                        : "write a JSON object such as {} into it.");
+                problems.error(relative, 1, "", "the file is empty.", "write a JSON object such as {} into it.");
                 return Optional.empty();
             }
             var root = value(parser, "", lines);

@@ -55,6 +55,14 @@ class ContainerAppYamlTest {
     }
 
     @Test
+    void emptyFile_usesDefaultsWithAWarning() {
+        var app = withYaml("# nothing yet\n").load();
+
+        assertThat(app.containerApp().targetPort()).isEqualTo(8080);
+        assertThat(app.warnings()).singleElement().extracting(ProjectProblem::message).asString().contains("empty");
+    }
+
+    @Test
     void badMemory_namesFieldAndUnitExamples() {
         var error = withYaml("""
                 properties:

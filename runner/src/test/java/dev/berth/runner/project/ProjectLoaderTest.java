@@ -191,6 +191,13 @@ class ProjectLoaderTest {
                 .contains("Fix:");
     }
 
+    @Test
+    void localSettings_withByteOrderMark_isRead() {
+        var app = project().write("local.settings.json", "\uFEFF{\"Values\": {\"A\": \"1\"}}").load();
+
+        assertThat(app.settings()).containsEntry("A", "1");
+    }
+
     // Dockerfile
 
     @Test
