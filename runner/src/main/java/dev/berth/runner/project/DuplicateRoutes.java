@@ -1,6 +1,5 @@
 package dev.berth.runner.project;
 
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,30 +9,25 @@ import java.util.Set;
 final class DuplicateRoutes {
     private DuplicateRoutes() {}
 
-    static void check(List<FunctionDef> functions, Path dir, Problems problems) {
-        var http = functions.stream().filter(f -> f.httpTrigger().isPresent()).toList();
+    static void check(List<FunctionReader.Loaded> functions, Problems problems) {
+        var http = functions.stream().filter(f -> f.function().httpTrigger().isPresent()).toList();
         for (int i = 0; i < http.size(); i++) {
             for (int j = i + 1; j < http.size(); j++) {
-                var first = http.get(i);
-                var second = http.get(j);
+                var first = http.get(i).function();
+                var later = http.get(j);
+                var second = later.function();
                 var a = first.httpTrigger().orElseThrow();
                 var b = second.httpTrigger().orElseThrow();
                 if (!overlap(a.methods(), b.methods())) continue;
                 var shared = new HashSet<>(RouteTemplate.parse(a.route()).shapes());
                 shared.retainAll(RouteTemplate.parse(b.route()).shapes());
                 if (shared.isEmpty()) continue;
-                problems.error(dir.relativize(second.file()), 0, routeField(second), "the route \"" + b.route()
+                problems.error(later.file(), later.triggerLine(), later.triggerField() + ".route", "the route \"" + b.route()
                         + "\" of function \"" + second.name() + "\" takes the same requests as the route \"" + a.route()
                         + "\" of function \"" + first.name() + "\"" + methodsNote(a.methods(), b.methods()) + ".",
                         "give one of the two functions another route, or split their `methods`.");
             }
         }
-    }
-
-    /// Functions reach this check only when all their bindings are valid, so list index = file index.
-    private static String routeField(FunctionDef function) {
-        var trigger = function.trigger().orElseThrow();
-        return "bindings[" + function.bindings().indexOf(trigger) + "].route";
     }
 
     private static boolean overlap(Set<String> a, Set<String> b) {

@@ -24,8 +24,12 @@ final class FunctionReader {
 
     FunctionReader(SourceParser parser) { this.parser = parser; }
 
+    /// A function read from its file, with where its trigger (and its route) sits in it, for the checks
+    /// across functions that come later.
+    record Loaded(FunctionDef function, Path file, String triggerField, int triggerLine) {}
+
     /// The function in `dir/folder`, or empty when it is disabled or has ERRORs (recorded).
-    Optional<FunctionDef> read(Path dir, String folder, String routePrefix, Problems problems) {
+    Optional<Loaded> read(Path dir, String folder, String routePrefix, Problems problems) {
         var file = Path.of(folder, "function.json");
         int errorsBefore = problems.errors().size();
         checkName(folder, file, problems);
@@ -39,8 +43,10 @@ final class FunctionReader {
         var httpTrigger = trigger(doc.get(), bindings, brokenBindings, folder, routePrefix, problems);
         if (problems.errors().size() > errorsBefore) return Optional.empty();
         if (disabled(doc.get(), problems)) return Optional.empty();
-        return Optional.of(new FunctionDef(folder, dir.resolve(file),
-                bindings.stream().map(Located::binding).toList(), httpTrigger));
+        var function = new FunctionDef(folder, dir.resolve(file), bindings.stream().map(Located::binding).toList(),
+                httpTrigger);
+        var trigger = bindings.stream().filter(b -> BindingReader.isTrigger(b.binding().type())).findFirst().orElseThrow();
+        return Optional.of(new Loaded(function, file, trigger.field(), doc.get().line(SourceDoc.child(trigger.field(), "route"))));
     }
 
     /// A binding with the field path it was read from (`bindings[2]`), for messages.
@@ -101,8 +107,18 @@ final class FunctionReader {
             return Optional.empty();
         }
         var trigger = triggers.getFirst();
+        if (trigger.binding().type().equals("timerTrigger")) checkSchedule(doc, trigger, problems);
         if (!trigger.binding().type().equals("httpTrigger")) return Optional.empty();
         return HttpTriggerReader.read(doc, trigger.field(), trigger.node(), function, routePrefix, problems);
+    }
+
+    /// The NCRONTAB expression itself is the timer's business; a missing one is caught here, at load.
+    private static void checkSchedule(SourceDoc doc, Located trigger, Problems problems) {
+        var schedule = Fields.find(trigger.node(), "schedule", true).map(Map.Entry::getValue);
+        if (schedule.isEmpty() || !schedule.get().isTextual() || schedule.get().asText().isBlank()) {
+            problems.error(doc, SourceDoc.child(trigger.field(), "schedule"), "a timerTrigger needs a schedule.",
+                    "add \"schedule\": an NCRONTAB expression with seconds, e.g. \"0 */5 * * * *\" (every 5 minutes).");
+        }
     }
 
     private static boolean disabled(SourceDoc doc, Problems problems) {

@@ -42,15 +42,16 @@ public final class ProjectLoader {
     }
 
     private static List<FunctionDef> functions(Path dir, String prefix, FunctionReader reader, Problems problems) {
-        var functions = new ArrayList<FunctionDef>();
+        var loaded = new ArrayList<FunctionReader.Loaded>();
         var folders = functionFolders(dir, problems);
-        for (var folder : folders) reader.read(dir, folder, prefix, problems).ifPresent(functions::add);
+        for (var folder : folders) reader.read(dir, folder, prefix, problems).ifPresent(loaded::add);
+        var functions = loaded.stream().map(FunctionReader.Loaded::function).toList();
         if (folders.isEmpty()) {
             problems.warning(Path.of("."), 0, "", "the project has no functions (no folder with a function.json).",
                     "add a folder with a function.json, e.g. with `berth new`.");
         }
         checkDuplicateNames(functions, problems);
-        DuplicateRoutes.check(functions, dir, problems);
+        DuplicateRoutes.check(loaded, problems);
         return functions;
     }
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -168,6 +169,30 @@ public final class RouteTemplate {
         return switch (segment) {
             case Literal l -> l.text().equalsIgnoreCase(value);
             case Parameter p -> p.accepts(value);
+        };
+    }
+
+    /// Orders templates the way ASP.NET Core tries them: segment by segment, literal text before a
+    /// constrained parameter, before a plain one, before one that may be absent, before a catch-all; so that
+    /// `items/new` wins over `items/{id}` whatever order the functions were found in. A router that takes the
+    /// first match should sort its routes with this.
+    public static Comparator<RouteTemplate> mostSpecificFirst() {
+        return (a, b) -> {
+            for (int i = 0; i < Math.min(a.segments.size(), b.segments.size()); i++) {
+                int order = Integer.compare(rank(a.segments.get(i)), rank(b.segments.get(i)));
+                if (order != 0) return order;
+            }
+            return Integer.compare(b.segments.size(), a.segments.size());
+        };
+    }
+
+    private static int rank(Segment segment) {
+        return switch (segment) {
+            case Literal l -> 0;
+            case Parameter p when p.catchAll() -> 4;
+            case Parameter p when p.mayBeAbsent() -> 3;
+            case Parameter p when !p.constraints().isEmpty() -> 1;
+            case Parameter p -> 2;
         };
     }
 

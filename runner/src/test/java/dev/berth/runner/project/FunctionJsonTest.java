@@ -182,6 +182,7 @@ class FunctionJsonTest {
 
         assertThat(error.file()).isEqualTo(Path.of("hello", "function.json")); // the later of the two, by name
         assertThat(error.field()).isEqualTo("bindings[0].route");
+        assertThat(error.line()).isEqualTo(4);
         assertThat(error.message()).contains("\"greet\"").contains("\"hello\"").contains("for POST");
         assertThat(error.fix()).contains("another route");
     }
@@ -226,6 +227,15 @@ class FunctionJsonTest {
 
         assertThat(app.function("hello")).isEmpty();
         assertThat(app.warnings()).singleElement().extracting(ProjectProblem::message).asString().contains("disabled");
+    }
+
+    @Test
+    void timerTriggerWithoutSchedule_isAnError() {
+        var error = new ProjectFixture(tmp).write("tick/function.json", """
+                {"bindings": [{"type": "timerTrigger", "direction": "in", "name": "timer"}]}""").error();
+
+        assertThat(error.field()).isEqualTo("bindings[0].schedule");
+        assertThat(error.fix()).contains("NCRONTAB");
     }
 
     @Test

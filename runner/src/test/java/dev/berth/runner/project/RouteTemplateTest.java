@@ -116,6 +116,16 @@ class RouteTemplateTest {
     }
 
     @Test
+    void mostSpecificFirst_ordersLiteralsBeforeConstraintsBeforeParametersBeforeCatchAll() {
+        var routes = java.util.stream.Stream.of("items/{*rest}", "items/{id?}", "items/{id}", "items/{id:int}",
+                        "items/new", "items")
+                .map(RouteTemplate::parse).sorted(RouteTemplate.mostSpecificFirst()).map(RouteTemplate::text).toList();
+
+        assertThat(routes).containsExactly("items/new", "items/{id:int}", "items/{id}", "items/{id?}", "items/{*rest}",
+                "items");
+    }
+
+    @Test
     void text_isTheTemplateWithoutSurroundingSlashes() {
         var template = RouteTemplate.parse("/hello/{name}/");
 
