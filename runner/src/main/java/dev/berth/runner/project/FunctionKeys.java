@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -53,24 +51,25 @@ public final class FunctionKeys {
         try {
             restrictToOwner(temp);
             Files.writeString(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(keys), StandardCharsets.UTF_8);
-            // No REPLACE_EXISTING: when another Berth process created the file meanwhile, its keys win.
             moveIfAbsent(temp, file);
         } finally {
             Files.deleteIfExists(temp);
         }
     }
 
+    /// Publishes the complete temp file under `file` unless `file` exists. A hard link fails atomically when the
+    /// target exists (a rename would replace it on Linux); file systems without links get a plain move.
     private static void moveIfAbsent(Path temp, Path file) throws IOException {
         try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
+            Files.createLink(file, temp);
+        } catch (FileAlreadyExistsException raced) {
+            // another Berth process created the file meanwhile; its keys win
+        } catch (UnsupportedOperationException | IOException noLinks) {
             try {
                 Files.move(temp, file);
             } catch (FileAlreadyExistsException raced) {
-                // another process won; read its file
+                // another Berth process created the file meanwhile; its keys win
             }
-        } catch (FileAlreadyExistsException raced) {
-            // another process won; read its file
         }
     }
 

@@ -39,6 +39,21 @@ class FunctionKeysTest {
     }
 
     @Test
+    void load_concurrentFirstLoads_allSeeTheSameKeys() throws Exception {
+        var stateDir = tmp.resolve(".berth");
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var futures = java.util.stream.IntStream.range(0, 16)
+                    .mapToObj(i -> pool.submit(() -> FunctionKeys.load(stateDir).all())).toList();
+            var first = futures.getFirst().get();
+            for (var future : futures) assertThat(future.get()).isEqualTo(first);
+            assertThat(FunctionKeys.load(stateDir).all()).isEqualTo(first);
+        }
+        try (var files = Files.list(stateDir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("keys.json"); // no temp files left
+        }
+    }
+
+    @Test
     void load_otherProject_getsOtherKeys() throws IOException {
         assertThat(FunctionKeys.load(tmp.resolve("a")).all()).isNotEqualTo(FunctionKeys.load(tmp.resolve("b")).all());
     }
