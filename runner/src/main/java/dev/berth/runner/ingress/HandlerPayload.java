@@ -51,7 +51,12 @@ final class HandlerPayload {
     }
 
     Result response(FunctionDef function, byte[] replyBody) throws IOException {
-        JsonNode reply = json.readTree(replyBody);
+        JsonNode reply;
+        try {
+            reply = json.readTree(replyBody);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            reply = null; // reported below with what the protocol expects
+        }
         if (reply == null || !reply.isObject()) {
             throw new IOException("the handler answered " + preview(replyBody)
                     + ", not a JSON object with Outputs/Logs/ReturnValue");

@@ -1,23 +1,140 @@
 package dev.berth.runner.project;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /// The project's function keys, kept in `.berth/keys.json`: "default" (function level) and "master"
-/// (admin level). Generated on first use. Immutable, thread-safe.
+/// (admin level); further named keys in the file open function level too, as Azure's host keys do.
+/// Generated on first use: 32 random bytes from [SecureRandom], URL-safe base64. Immutable, thread-safe.
 public final class FunctionKeys {
-    private FunctionKeys() {}
+    static final String FILE = "keys.json";
+    static final String DEFAULT = "default";
+    static final String MASTER = "master";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    /// Reads `stateDir/keys.json`, creating it with fresh random keys when absent.
-    public static FunctionKeys load(Path stateDir) throws IOException {
-        throw new IOException("FunctionKeys is being built by the project-loader work: " + stateDir);
+    private final Map<String, String> keys;
+
+    private FunctionKeys(Map<String, String> keys) {
+        this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
     }
 
-    /// Key name → key.
-    public Map<String, String> all() { return Map.of(); }
+    /// Reads `stateDir/keys.json`, creating the folder and the file with fresh random keys when absent.
+    /// @throws IOException when the file cannot be read or written, or is malformed (the message names the
+    ///         file and says to delete it to get new keys)
+    public static FunctionKeys load(Path stateDir) throws IOException {
+        Files.createDirectories(stateDir);
+        var file = stateDir.resolve(FILE);
+        if (!Files.exists(file)) create(file);
+        return read(file);
+    }
 
-    /// Whether `presented` opens a function of `level`: the master key opens everything, the default
-    /// key opens `function` level.
-    public boolean allows(AuthLevel level, String presented) { return false; }
+    private static void create(Path file) throws IOException {
+        var keys = new LinkedHashMap<String, String>();
+        keys.put(DEFAULT, newKey());
+        keys.put(MASTER, newKey());
+        var temp = Files.createTempFile(file.getParent(), "keys", ".tmp");
+        try {
+            restrictToOwner(temp);
+            Files.writeString(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(keys), StandardCharsets.UTF_8);
+            moveIfAbsent(temp, file);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /// Publishes the complete temp file under `file` unless `file` exists. A hard link fails atomically when the
+    /// target exists (a rename would replace it on Linux); file systems without links get a plain move.
+    private static void moveIfAbsent(Path temp, Path file) throws IOException {
+        try {
+            Files.createLink(file, temp);
+        } catch (FileAlreadyExistsException raced) {
+            // another Berth process created the file meanwhile; its keys win
+        } catch (UnsupportedOperationException | IOException noLinks) {
+            try {
+                Files.move(temp, file);
+            } catch (FileAlreadyExistsException raced) {
+                // another Berth process created the file meanwhile; its keys win
+            }
+        }
+    }
+
+    private static void restrictToOwner(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the user's profile folder ACLs protect the file
+        }
+    }
+
+    private static FunctionKeys read(Path file) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw malformed(file, "it is not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (root == null || !root.isObject()) throw malformed(file, "it does not hold a JSON object");
+        var keys = new LinkedHashMap<String, String>();
+        for (var name : new String[] {DEFAULT, MASTER}) {
+            var value = root.get(name);
+            if (value == null || !value.isTextual() || value.asText().isBlank()) {
+                throw malformed(file, "the \"" + name + "\" key is missing or not text");
+            }
+            keys.put(name, value.asText());
+        }
+        for (var entry : root.properties()) {
+            if (entry.getValue().isTextual() && !entry.getValue().asText().isBlank()) {
+                keys.putIfAbsent(entry.getKey(), entry.getValue().asText());
+            }
+        }
+        return new FunctionKeys(keys);
+    }
+
+    private static IOException malformed(Path file, String why) {
+        return new IOException("The function key file " + file + " is malformed: " + why
+                + ". Fix: delete it; Berth generates new keys on the next run.");
+    }
+
+    private static String newKey() {
+        var bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /// Key name → key: "default", "master", then any further keys from the file.
+    public Map<String, String> all() { return keys; }
+
+    /// Whether `presented` opens a function of `level`: anonymous needs nothing, the master key opens every
+    /// level, the other keys open function level. The comparison takes the same time wherever a key differs.
+    public boolean allows(AuthLevel level, String presented) {
+        if (level == AuthLevel.ANONYMOUS) return true;
+        if (presented == null) return false;
+        var bytes = presented.getBytes(StandardCharsets.UTF_8);
+        boolean master = MessageDigest.isEqual(bytes, keys.get(MASTER).getBytes(StandardCharsets.UTF_8));
+        if (level == AuthLevel.ADMIN) return master;
+        boolean other = false;
+        for (var entry : keys.entrySet()) {
+            // No early exit: every key is compared, so timing does not tell which one nearly matched.
+            other |= !entry.getKey().equals(MASTER) & MessageDigest.isEqual(bytes, entry.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        return master | other;
+    }
+
+    /// Never prints the keys themselves.
+    @Override public String toString() { return "FunctionKeys" + keys.keySet(); }
 }

@@ -9,7 +9,8 @@ public record ProjectProblem(Path file, int line, String field, String message, 
 
     /// e.g. `hello/function.json:7 bindings[0].authLevel: "superuser" is not a valid authLevel. Fix: use …`
     public String describe() {
-        var where = new StringBuilder(file.toString());
+        // '/' on every system, so messages (and tests) read the same on Windows.
+        var where = new StringBuilder(file.toString().replace('\\', '/'));
         if (line > 0) where.append(':').append(line);
         if (!field.isEmpty()) where.append(' ').append(field);
         return where + ": " + message + (fix.isEmpty() ? "" : " Fix: " + fix);

@@ -1,0 +1,136 @@
+package dev.berth.runner.project;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/// Reads JSON and YAML project files into [SourceDoc]s, remembering the line of every field. A file that
+/// cannot be read or parsed becomes one ERROR problem with the line, column and a fix, and an empty result.
+/// Stateless apart from its factories; use from one thread at a time.
+final class SourceParser {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    // host.json and local.settings.json are read by .NET hosts that accept comments; so does Berth.
+    private final JsonFactory json = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private final YAMLFactory yaml = YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    Optional<SourceDoc> json(Path dir, Path relative, Problems problems) {
+        return parse(dir, relative, json, false, problems);
+    }
+
+    Optional<SourceDoc> yaml(Path dir, Path relative, Problems problems) {
+        return parse(dir, relative, yaml, true, problems);
+    }
+
+    private Optional<SourceDoc> parse(Path dir, Path relative, JsonFactory factory, boolean isYaml, Problems problems) {
+        String text;
+        try {
+            text = Files.readString(dir.resolve(relative), StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            problems.error(relative, 0, "", "the file is not UTF-8 text.", "save it with UTF-8 encoding.");
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.error(relative, 0, "", "cannot be read: " + e.getMessage() + ".",
+                    "check that the file exists and that you may read it.");
+            return Optional.empty();
+        }
+        // Visual Studio saves local.settings.json with a byte order mark; Jackson would call it a bad character.
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        var lines = new HashMap<String, Integer>();
+        try (var parser = factory.createParser(text)) {
+            var token = parser.nextToken();
+            if (token == null && isYaml) {
+                problems.warning(relative, 1, "", "the file is empty; the defaults apply.",
+                        "write the app's settings as a YAML mapping, or delete the file.");
+                return Optional.of(new SourceDoc(relative, NODES.objectNode(), lines));
+            }
+            if (token == null) {
+                problems.error(relative, 1, "", "the file is empty.", "write a JSON object such as {} into it.");
+                return Optional.empty();
+            }
+            var root = value(parser, "", lines);
+            if (!root.isObject()) {
+                problems.error(relative, 1, "", "the file must hold " + (isYaml ? "a YAML mapping" : "a JSON object")
+                        + ", not " + describe(root) + ".", isYaml ? "write `key: value` lines." : "wrap the content in { }.");
+                return Optional.empty();
+            }
+            return Optional.of(new SourceDoc(relative, root, lines));
+        } catch (JsonProcessingException e) {
+            problems.add(SyntaxHints.problem(relative, text, e, isYaml));
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.error(relative, 0, "", "cannot be parsed: " + e.getMessage() + ".", "fix the syntax.");
+            return Optional.empty();
+        }
+    }
+
+    /// Builds the tree by hand rather than with an ObjectMapper, because only the token stream knows lines.
+    private static JsonNode value(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
+        lines.putIfAbsent(path.toLowerCase(Locale.ROOT), parser.currentTokenLocation().getLineNr());
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> object(parser, path, lines);
+            case START_ARRAY -> array(parser, path, lines);
+            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> NODES.numberNode(parser.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_NULL -> NODES.nullNode();
+            default -> throw new JsonParseException(parser, "unexpected " + parser.currentToken());
+        };
+    }
+
+    private static ObjectNode object(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
+        var node = NODES.objectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            var name = parser.currentName();
+            var child = SourceDoc.child(path, name);
+            lines.put(child.toLowerCase(Locale.ROOT), parser.currentTokenLocation().getLineNr());
+            parser.nextToken();
+            node.set(name, value(parser, child, lines));
+        }
+        return node;
+    }
+
+    private static ArrayNode array(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
+        var node = NODES.arrayNode();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            node.add(value(parser, SourceDoc.item(path, node.size()), lines));
+        }
+        return node;
+    }
+
+    /// "a string", "an array", … for messages about a value of the wrong kind.
+    static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) return "nothing";
+        if (node.isTextual()) return "the text \"" + node.asText() + "\"";
+        if (node.isNumber()) return "the number " + node.asText();
+        if (node.isBoolean()) return node.asText();
+        if (node.isNull()) return "null";
+        if (node.isArray()) return "a list";
+        return "an object";
+    }
+}
