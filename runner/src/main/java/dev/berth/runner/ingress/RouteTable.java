@@ -32,6 +32,8 @@ final class RouteTable {
         for (var function : app.functions()) {
             function.httpTrigger().ifPresent(t -> list.add(new Entry(function, t, RouteTemplate.parse(t.route()))));
         }
+        // As ASP.NET orders routes: `items/new` wins over `items/{id}` whatever the folders' order.
+        list.sort(java.util.Comparator.comparing(Entry::template, RouteTemplate.mostSpecificFirst()));
         this.entries = List.copyOf(list);
     }
 

@@ -55,6 +55,20 @@ class IngressTest {
     }
 
     @Test
+    void routing_literalRouteDeclaredAfterParameterRoute_stillWins() throws Exception {
+        var replica = replica(ex -> FakeReplica.reply(ex, 200, ex.getRequestURI().toString()));
+        var ingress = ingress(app(true, http("byid", "items/{id}", AuthLevel.ANONYMOUS),
+                http("newest", "items/new", AuthLevel.ANONYMOUS)), replica, Duration.ofSeconds(5));
+
+        get(ingress.uri() + "/api/items/new", Map.of());
+        get(ingress.uri() + "/api/items/42", Map.of());
+
+        var functions = events.stream().filter(e -> e instanceof InvocationStarted)
+                .map(e -> ((InvocationStarted) e).function()).toList();
+        assertThat(functions).containsExactly("newest", "byid");
+    }
+
+    @Test
     void forwarding_request_reachesReplicaUnchangedAndIsRecorded() throws Exception {
         var replica = replica(ex -> FakeReplica.reply(ex, 200, ex.getRequestMethod() + " " + ex.getRequestURI()));
         var ingress = ingress(app(true, http("hello", "hello/{name?}", AuthLevel.ANONYMOUS)), replica, Duration.ofSeconds(5));
