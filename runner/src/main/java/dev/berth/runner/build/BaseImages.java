@@ -63,18 +63,25 @@ final class BaseImages {
         IN_PROCESS.lock();
         try (var channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              var ignored = channel.lock()) {
-            // Checked again under the lock: the run we waited for may have just built it.
-            if (engine.imageExists(kind.tag)) return kind.tag;
-            switch (kind) {
-                case PYTHON -> buildPython(progress);
-                case JAVA -> buildJava(progress);
-            }
-            return kind.tag;
+            return ensureLocked(kind, progress);
         } catch (IOException e) {
             throw new ImageBuildException("Could not lock " + lockFile + " to build " + kind.tag + ": " + e.getMessage(), e);
         } finally {
             IN_PROCESS.unlock();
         }
+    }
+
+    /// Checked again under the lock: the run we waited for may have just built it.
+    private String ensureLocked(BaseKind kind, Consumer<String> progress) throws ImageBuildException {
+        if (engine.imageExists(kind.tag)) return kind.tag;
+        switch (kind) {
+            case PYTHON -> buildPython(progress);
+            case JAVA -> {
+                ensureLocked(BaseKind.PYTHON, progress);
+                buildJava(progress);
+            }
+        }
+        return kind.tag;
     }
 
     private void buildPython(Consumer<String> progress) throws ImageBuildException {
@@ -100,7 +107,6 @@ final class BaseImages {
     }
 
     private void buildJava(Consumer<String> progress) throws ImageBuildException {
-        ensure(BaseKind.PYTHON, progress);
         var jlink = HostBuild.javaHome().resolve("bin/jlink");
         if (!Files.isExecutable(jlink)) {
             throw new ImageBuildException("Building " + BaseKind.JAVA.tag + " needs jlink from a full JDK, but "

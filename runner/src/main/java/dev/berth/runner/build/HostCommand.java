@@ -21,7 +21,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /// Runs a host program (mvn, debootstrap, tar) through Commons Exec, streaming its output lines and
-/// keeping the last ones for an error message. Thread-safe: each call has its own process and buffers.
+/// keeping the last ones for an error message. Thread-safe: each call has its own process and buffers;
+/// the line consumer is called from the pump threads (stdout, stderr), one line at a time.
 final class HostCommand {
     static final int KEPT_LINES = 20;
 
@@ -37,10 +38,12 @@ final class HostCommand {
         var commandLine = new CommandLine(command.getFirst());
         command.subList(1, command.size()).forEach(arg -> commandLine.addArgument(arg, false));
         var kept = new ArrayDeque<String>();
+        // One line splitter per pipe: the two pump threads must not share a buffer.
         var out = new LineStream(lines, kept);
+        var err = new LineStream(lines, kept);
         var watchdog = ExecuteWatchdog.builder().setTimeout(timeout).get();
         DefaultExecutor executor = DefaultExecutor.builder().setWorkingDirectory(workDir).get();
-        executor.setStreamHandler(new PumpStreamHandler(out));
+        executor.setStreamHandler(new PumpStreamHandler(out, err));
         executor.setWatchdog(watchdog);
         executor.setExitValues(null);
         var env = new HashMap<>(System.getenv());
@@ -52,6 +55,7 @@ final class HostCommand {
             exit = e.getExitValue();
         } finally {
             out.close();
+            err.close();
         }
         if (watchdog.killedProcess()) {
             synchronized (kept) { kept.addLast("(stopped after " + timeout.toMinutes() + " minutes)"); }
@@ -85,11 +89,12 @@ final class HostCommand {
 
         @Override protected void processLine(String line, int level) {
             var clean = line.replaceAll("\u001B\\[[0-?]*[ -/]*[@-~]", "").stripTrailing();
+            // Shared by the stdout and stderr streams: one line at a time reaches the consumer.
             synchronized (kept) {
                 kept.addLast(clean);
                 while (kept.size() > KEPT_LINES) kept.removeFirst();
+                lines.accept(clean);
             }
-            lines.accept(clean);
         }
     }
 }

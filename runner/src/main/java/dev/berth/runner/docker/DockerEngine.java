@@ -82,6 +82,9 @@ public final class DockerEngine implements ContainerEngine {
         this.puller = new Puller(streaming);
     }
 
+    /// Test hook: the short-timeout client, to inspect what Berth created.
+    DockerClient client() { return quick; }
+
     private static DockerHttpClient http(DockerClientConfig config, Duration responseTimeout) {
         var builder = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig()).maxConnections(50).connectionTimeout(CONNECT_TIMEOUT);

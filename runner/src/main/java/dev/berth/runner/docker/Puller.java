@@ -26,12 +26,13 @@ final class Puller {
     boolean tryPull(String reference, Duration timeout) {
         var registry = registryOf(reference);
         if (unreachable.contains(registry)) return false;
-        var callback = new ResultCallback.Adapter<PullResponseItem>();
+        var callback = new QuietCallback();
         boolean pulled = false;
         try {
             docker.pullImageCmd(reference).exec(callback);
             if (callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                pulled = true;
+                pulled = callback.failure == null;
+                if (!pulled) LOG.info("pull of {} failed: {}", reference, callback.failure.getMessage());
             } else {
                 LOG.info("pull of {} gave no answer within {} s", reference, timeout.toSeconds());
             }
@@ -48,6 +49,20 @@ final class Puller {
         }
         if (!pulled) unreachable.add(registry);
         return pulled;
+    }
+
+    /// Records a failed pull instead of letting docker-java log it as an ERROR: offline, failing is normal.
+    private static final class QuietCallback extends ResultCallback.Adapter<PullResponseItem> {
+        private volatile Throwable failure;
+
+        @Override public void onError(Throwable error) {
+            failure = error;
+            try {
+                close();
+            } catch (IOException e) {
+                LOG.debug("closing a pull stream failed", e);
+            }
+        }
     }
 
     /// "docker.io" for short names; otherwise the first path part when it looks like a host.
