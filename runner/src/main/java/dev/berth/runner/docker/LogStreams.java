@@ -85,10 +85,11 @@ final class LogStreams {
             super.onComplete();
         }
 
+        /// Ends the stream without docker-java's ERROR log: a container removed while followed is normal.
         @Override public void onError(Throwable error) {
             if (!(error instanceof NotFoundException)) LOG.debug("log stream ended with an error", error);
             synchronized (this) { frames.finish(); }
-            super.onError(error);
+            LogStreams.close(this);
         }
     }
 }

@@ -103,20 +103,24 @@ class DockerEngineIT {
         engine.stopAndRemove(started.id(), Duration.ofSeconds(1));
     }
 
-    @Test void followLogs_bothStreamsAndUnterminatedLine_arriveAsLines() throws Exception {
+    @Test void followLogs_bothStreamsAndLineWrittenInTwoParts_arriveAsWholeLines() throws Exception {
         var started = engine.start(spec(List.of("sh", "-c",
-                "for i in 1 2 3; do echo out$i; echo err$i >&2; sleep 0.2; done; printf partial"), 0, 0, List.of()));
+                "for i in 1 2 3; do echo out$i; echo err$i >&2; sleep 0.2; done; printf par; sleep 0.3; echo tial; while true; do echo tick; sleep 0.1; done"),
+                0, 0, List.of()));
         var lines = Collections.synchronizedList(new ArrayList<String>());
         try (var follow = engine.followLogs(started.id(), (stream, text) -> lines.add(stream + ":" + text))) {
-            assertThat(poll(Duration.ofSeconds(20), () -> lines.contains("stdout:partial"))).as("%s", lines).isTrue();
+            assertThat(poll(Duration.ofSeconds(20), () -> lines.contains("stdout:tick"))).as("%s", lines).isTrue();
         }
+        int seen = lines.size();
+        Thread.sleep(500); // the container prints every 100 ms, so an open follow would have grown the list
+        assertThat(lines).as("no lines after the follow was closed").hasSize(seen);
         assertThat(lines).containsSubsequence("stdout:out1", "stdout:out2", "stdout:out3", "stdout:partial")
                 .containsSubsequence("stderr:err1", "stderr:err2", "stderr:err3");
         engine.stopAndRemove(started.id(), Duration.ZERO);
     }
 
     @Test void crash_statusHasExitCodeAndTailLogsHasLastLines() throws Exception {
-        var started = engine.start(spec(List.of("sh", "-c", "echo first; echo boom >&2; exit 7"), 0, 0, List.of()));
+        var started = engine.start(spec(List.of("sh", "-c", "echo first; sleep 0.3; echo boom >&2; exit 7"), 0, 0, List.of()));
         assertThat(poll(Duration.ofSeconds(20), () -> !engine.status(started.id()).running())).isTrue();
 
         var status = engine.status(started.id());
@@ -186,7 +190,7 @@ class DockerEngineIT {
             assertThatThrownBy(() -> engine.build(new ImageBuildRequest(context, context.resolve("Dockerfile"), tag,
                     Map.of(), Map.of()), line -> {}))
                     .isInstanceOf(ImageBuildException.class)
-                    .hasMessageContaining("Step 2/2 : RUN echo nope-output && false")
+                    .hasMessageContaining("Step 2/3 : RUN echo nope-output && false")
                     .hasMessageContaining("nope-output");
         } finally {
             engine.removeImage(tag);
