@@ -42,13 +42,11 @@ final class BaseImages {
     /// The image to pass as BASE_IMAGE for a Dockerfile whose default is `wanted`.
     String resolve(String wanted, Path dockerfile, Consumer<String> progress) throws ImageBuildException {
         if (engine.imageExists(wanted)) return wanted;
-        var kind = BaseKind.of(wanted);
-        if (kind.isPresent() && engine.imageExists(kind.get().tag)) {
-            progress.accept("base image: " + wanted + " is not here; using the local " + kind.get().tag);
-            return kind.get().tag;
-        }
+        // The public image is preferred when a registry answers; the engine remembers a registry that
+        // did not, so offline this costs one quick attempt per session, not one per build.
         progress.accept("base image: trying to pull " + wanted);
         if (engine.tryPull(wanted, PULL_TIMEOUT)) return wanted;
+        var kind = BaseKind.of(wanted);
         if (kind.isEmpty()) {
             throw new ImageBuildException("Base image " + wanted + " (ARG " + DockerfileArgs.BASE_IMAGE + " in "
                     + dockerfile + ") is not on this machine and no registry answers. Berth can substitute only "
@@ -61,9 +59,13 @@ final class BaseImages {
     /// Builds the substitute for `kind` unless it exists; returns its tag.
     String ensure(BaseKind kind, Consumer<String> progress) throws ImageBuildException {
         IN_PROCESS.lock();
-        try (var channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             var ignored = channel.lock()) {
-            return ensureLocked(kind, progress);
+        try (var channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            var fileLock = channel.lock();
+            try {
+                return ensureLocked(kind, progress);
+            } finally {
+                fileLock.release();
+            }
         } catch (IOException e) {
             throw new ImageBuildException("Could not lock " + lockFile + " to build " + kind.tag + ": " + e.getMessage(), e);
         } finally {

@@ -59,7 +59,10 @@ public final class DockerEngine implements ContainerEngine {
     private final Puller puller;
 
     /// Uses the environment's engine (DOCKER_HOST, else the local socket).
-    public DockerEngine() { this(DefaultDockerClientConfig.createDefaultConfigBuilder().build(), System.getenv("DOCKER_HOST") != null, ProcessHandle.current().pid()); }
+    public DockerEngine() {
+        this(DefaultDockerClientConfig.createDefaultConfigBuilder().build(), System.getenv("DOCKER_HOST") != null,
+                ProcessHandle.current().pid());
+    }
 
     /// Uses the engine at `dockerHost`, e.g. `unix:///var/run/docker.sock` or `tcp://127.0.0.1:2375`.
     public DockerEngine(String dockerHost) { this(dockerHost, ProcessHandle.current().pid()); }
@@ -96,9 +99,9 @@ public final class DockerEngine implements ContainerEngine {
         try {
             var version = quick.versionCmd().exec();
             var info = quick.infoCmd().exec();
-            var runtimes = info.getRuntimes() == null ? Map.<String, Object>of() : Map.<String, Object>copyOf(info.getRuntimes());
+            var runtimes = info.getRuntimes() == null ? java.util.Set.<String>of() : info.getRuntimes().keySet();
             return new EngineInfo(version.getVersion(), version.getApiVersion(), info.getOperatingSystem(),
-                    Gpu.available(runtimes.keySet()), Gpu.detail(runtimes.keySet()));
+                    Gpu.available(runtimes), Gpu.detail(runtimes));
         } catch (RuntimeException e) {
             throw EngineErrors.unavailable(dockerHost, hostFromEnvironment, e);
         }
@@ -239,7 +242,8 @@ public final class DockerEngine implements ContainerEngine {
         @Override public void onNext(BuildResponseItem item) {
             if (item.getStream() != null) output.stream(item.getStream());
             if (item.isErrorIndicated()) {
-                output.error(item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError());
+                var detail = item.getErrorDetail();
+                output.error(detail != null ? detail.getMessage() : "Docker reported an error without detail");
             }
             if (item.isBuildSuccessIndicated()) imageId = item.getImageId();
         }

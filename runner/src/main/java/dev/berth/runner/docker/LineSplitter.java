@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 /// lines: a line split across two frames comes out once, and a UTF-8 character split across frames is
 /// decoded intact because bytes are buffered, not chars. Not thread-safe: one splitter per stream.
 final class LineSplitter {
-    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(\u0007|\u001B\\\\)|\u001B[@-Z\\\\-_]");
+    // CSI sequences (colours, cursor moves), OSC sequences (titles), and the two-byte escapes.
+    private static final Pattern ANSI = Pattern.compile(
+            "\u001B\\[[0-?]*[ -/]*[@-~]" + "|\u001B\\][^\u0007\u001B]*(\u0007|\u001B\\\\)" + "|\u001B[@-Z\\\\-_]");
 
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 

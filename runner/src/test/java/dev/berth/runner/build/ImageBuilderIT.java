@@ -64,6 +64,58 @@ class ImageBuilderIT {
         assertThat(String.join("\n", runAndCollect(tag, List.of("java", "-version")))).contains("25");
     }
 
+    @Test void javaProject_mavenOnHostThenJavaBase_imageRunsTheJar(@TempDir Path dir) throws Exception {
+        writeJavaProject(dir, "System.out.println(\"hello from \" + Runtime.version().feature());");
+        var lines = Collections.synchronizedList(new ArrayList<String>());
+        String tag = "berth-it/java-app:" + ProcessHandle.current().pid();
+        createdTags.add(tag);
+
+        builder.build(dir, tag, lines::add);
+
+        assertThat(dir.resolve("target/app.jar")).exists();
+        assertThat(lines).anyMatch(l -> l.startsWith("host build: mvn"));
+        assertThat(runAndCollect(tag, List.of())).contains("hello from 25");
+    }
+
+    @Test void javaProject_compileError_throwsWithMavenOutput(@TempDir Path dir) throws Exception {
+        writeJavaProject(dir, "this does not compile;");
+        assertThatThrownBy(() -> builder.build(dir, "berth-it/never-java:1", line -> {}))
+                .isInstanceOf(ImageBuildException.class)
+                .hasMessageContaining("Maven failed")
+                .hasMessageContaining(dir.resolve("pom.xml").toString())
+                .hasMessageContaining("Main.java");
+    }
+
+    /// A dependency-free Maven project whose plugins are pinned to versions the build itself uses, so
+    /// Maven finds them in the local repository without a download.
+    private static void writeJavaProject(Path dir, String mainBody) throws Exception {
+        Files.writeString(dir.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>it.berth</groupId><artifactId>app</artifactId><version>1</version>
+                  <properties><maven.compiler.release>25</maven.compiler.release>
+                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding></properties>
+                  <build><finalName>app</finalName><plugins>
+                    <plugin><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
+                    <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.14.1</version></plugin>
+                    <plugin><artifactId>maven-surefire-plugin</artifactId><version>3.5.4</version></plugin>
+                    <plugin><artifactId>maven-jar-plugin</artifactId><version>3.4.2</version>
+                      <configuration><archive><manifest><mainClass>app.Main</mainClass></manifest></archive></configuration></plugin>
+                  </plugins></build>
+                </project>
+                """);
+        var src = Files.createDirectories(dir.resolve("src/main/java/app"));
+        Files.writeString(src.resolve("Main.java"),
+                "package app;\npublic class Main { public static void main(String[] a) { " + mainBody + " } }\n");
+        Files.writeString(dir.resolve("Dockerfile"), """
+                ARG BASE_IMAGE=eclipse-temurin:25-jre
+                FROM ${BASE_IMAGE}
+                COPY target/app.jar /app/app.jar
+                USER 10001
+                CMD ["java", "-jar", "/app/app.jar"]
+                """);
+    }
+
     @Test void failingStep_throwsWithStepAndLogLines(@TempDir Path dir) throws Exception {
         builder.ensureBase("python", line -> {});
         Files.writeString(dir.resolve("Dockerfile"), """

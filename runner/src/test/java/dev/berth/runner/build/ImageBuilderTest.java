@@ -48,13 +48,20 @@ class ImageBuilderTest {
                 .contains("COPY java /opt/java").contains("JAVA_HOME=/opt/java").contains("PATH=/opt/java/bin:");
     }
 
-    @Test void hostCommand_failingProgram_exitCodeAndLastLines(@TempDir Path dir) throws Exception {
-        var seen = new java.util.ArrayList<String>();
-        var result = HostCommand.run(List.of("sh", "-c", "for i in $(seq 1 30); do echo line$i; done; echo oops >&2; exit 4"),
+    @Test void hostCommand_failingProgram_exitCodeAndBothStreams(@TempDir Path dir) throws Exception {
+        var seen = java.util.Collections.synchronizedList(new java.util.ArrayList<String>());
+        var result = HostCommand.run(List.of("sh", "-c", "echo to-stdout; echo oops >&2; exit 4"),
                 dir, java.util.Map.of(), java.time.Duration.ofSeconds(20), seen::add);
         assertThat(result.exitCode()).isEqualTo(4);
-        assertThat(result.lastLines()).hasSize(HostCommand.KEPT_LINES).contains("oops").doesNotContain("line1");
-        assertThat(seen).contains("line1", "oops");
+        assertThat(result.lastLines()).containsExactlyInAnyOrder("to-stdout", "oops");
+        assertThat(seen).containsExactlyInAnyOrder("to-stdout", "oops");
+    }
+
+    @Test void hostCommand_longOutput_keepsOnlyTheLastLines(@TempDir Path dir) throws Exception {
+        var result = HostCommand.run(List.of("sh", "-c", "for i in $(seq 1 30); do echo line$i; done"),
+                dir, java.util.Map.of(), java.time.Duration.ofSeconds(20), line -> {});
+        assertThat(result.ok()).isTrue();
+        assertThat(result.lastLines()).hasSize(HostCommand.KEPT_LINES).startsWith("line11").endsWith("line30");
     }
 
     @Test void mavenFailure_message_namesPomAndLastLines(@TempDir Path dir) {
@@ -63,18 +70,7 @@ class ImageBuilderTest {
     }
 
     @Test void build_noDockerfile_namesFileAndFix(@TempDir Path dir) {
-        var builder = new ImageBuilder(new dev.berth.runner.container.ContainerEngine() {
-            public dev.berth.runner.container.EngineInfo info() { throw new AssertionError(); }
-            public boolean imageExists(String reference) { return false; }
-            public String build(dev.berth.runner.container.ImageBuildRequest r, java.util.function.Consumer<String> p) { throw new AssertionError(); }
-            public dev.berth.runner.container.StartedContainer start(dev.berth.runner.container.ContainerSpec s) { throw new AssertionError(); }
-            public dev.berth.runner.container.ContainerStatus status(String id) { throw new AssertionError(); }
-            public List<String> tailLogs(String id, int lines) { return List.of(); }
-            public AutoCloseable followLogs(String id, LogSink sink) { return () -> {}; }
-            public void stopAndRemove(String id, java.time.Duration grace) {}
-            public int reapOrphans() { return 0; }
-            public void close() {}
-        });
+        var builder = new ImageBuilder(new RecordingEngine(), dir.resolve("lock"));
         assertThatThrownBy(() -> builder.build(dir, "t:1", line -> {})).isInstanceOf(ImageBuildException.class)
                 .hasMessageContaining(dir.resolve("Dockerfile").toString());
     }

@@ -108,8 +108,11 @@ class DockerEngineIT {
                 "for i in 1 2 3; do echo out$i; echo err$i >&2; sleep 0.2; done; printf par; sleep 0.3; echo tial; while true; do echo tick; sleep 0.1; done"),
                 0, 0, List.of()));
         var lines = Collections.synchronizedList(new ArrayList<String>());
-        try (var follow = engine.followLogs(started.id(), (stream, text) -> lines.add(stream + ":" + text))) {
+        var follow = engine.followLogs(started.id(), (stream, text) -> lines.add(stream + ":" + text));
+        try {
             assertThat(poll(Duration.ofSeconds(20), () -> lines.contains("stdout:tick"))).as("%s", lines).isTrue();
+        } finally {
+            follow.close();
         }
         int seen = lines.size();
         Thread.sleep(500); // the container prints every 100 ms, so an open follow would have grown the list
