@@ -38,6 +38,7 @@ public final class ImageBuilder {
         if (wantedBase.isPresent()) {
             buildArgs.put(DockerfileArgs.BASE_IMAGE, bases.resolve(wantedBase.get(), dockerfile, progress));
         }
+        ContextCheck.warnings(projectDir).forEach(progress);
         progress.accept("docker build -t " + tag + " " + projectDir);
         engine.build(new ImageBuildRequest(projectDir, dockerfile, tag, buildArgs, Map.of()), progress);
     }

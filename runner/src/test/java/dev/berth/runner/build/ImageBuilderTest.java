@@ -75,6 +75,16 @@ class ImageBuilderTest {
                 .hasMessageContaining(dir.resolve("Dockerfile").toString());
     }
 
+    @Test void contextCheck_settingsNotIgnored_warnsNamingDockerignore(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("local.settings.json"), "{}");
+        Files.createDirectories(dir.resolve(".berth"));
+        Files.writeString(dir.resolve(".dockerignore"), "./.berth/\n");
+        assertThat(ContextCheck.warnings(dir)).singleElement().asString()
+                .contains("local.settings.json").contains(dir.resolve(".dockerignore").toString());
+        Files.writeString(dir.resolve(".dockerignore"), ".berth\nlocal.settings.json\n");
+        assertThat(ContextCheck.warnings(dir)).isEmpty();
+    }
+
     @Test void hostMirror_deb822Sources_firstNonSecurityUri(@TempDir Path dir) throws Exception {
         var sources = dir.resolve("debian.sources");
         Files.writeString(sources, "Types: deb\nURIs: http://mirror.example/debian\nSuites: bookworm\n\n"
