@@ -2,18 +2,63 @@ package dev.berth.runner.build;
 
 import dev.berth.runner.container.ContainerEngine;
 import dev.berth.runner.container.ImageBuildException;
+import dev.berth.runner.container.ImageBuildRequest;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
-/// Builds a project's image offline-first. Thread-safe.
+/// Builds a project's image offline-first: packages Java projects on the host with Maven, picks the
+/// base image (the Dockerfile's `ARG BASE_IMAGE` default when present or pullable, else a local
+/// substitute), then runs `docker build` with BASE_IMAGE set. Thread-safe; blocks for the whole build.
 public final class ImageBuilder {
     private final ContainerEngine engine;
+    private final BaseImages bases;
 
-    public ImageBuilder(ContainerEngine engine) { this.engine = engine; }
+    public ImageBuilder(ContainerEngine engine) { this(engine, BaseImages.defaultLockFile()); }
+
+    ImageBuilder(ContainerEngine engine, Path lockFile) {
+        this.engine = engine;
+        this.bases = new BaseImages(engine, lockFile);
+    }
 
     /// Builds `projectDir` (its Dockerfile) as `tag`; each output line goes to `progress`.
     public void build(Path projectDir, String tag, Consumer<String> progress) throws ImageBuildException {
-        throw new ImageBuildException("ImageBuilder is being built: " + engine + projectDir + tag + progress);
+        var dockerfile = projectDir.resolve("Dockerfile");
+        if (!Files.isRegularFile(dockerfile)) {
+            throw new ImageBuildException("No Dockerfile in " + projectDir + ": every Berth project needs one "
+                    + "(create " + dockerfile + ", e.g. from a Berth template).");
+        }
+        if (HostBuild.needed(projectDir)) HostBuild.maven(projectDir, progress);
+        var buildArgs = new HashMap<String, String>();
+        var wantedBase = DockerfileArgs.defaultOf(readLines(dockerfile), DockerfileArgs.BASE_IMAGE);
+        if (wantedBase.isPresent()) {
+            buildArgs.put(DockerfileArgs.BASE_IMAGE, bases.resolve(wantedBase.get(), dockerfile, progress));
+        }
+        ContextCheck.warnings(projectDir).forEach(progress);
+        progress.accept("docker build -t " + tag + " " + projectDir);
+        engine.build(new ImageBuildRequest(projectDir, dockerfile, tag, buildArgs, Map.of()), progress);
+    }
+
+    /// Makes the substitute base image of a kind ("python" or "java") if it is missing; returns its tag.
+    /// Lets a setup step or a test prepare bases ahead of the first build.
+    public String ensureBase(String kind, Consumer<String> progress) throws ImageBuildException {
+        var base = switch (kind) {
+            case "python" -> BaseKind.PYTHON;
+            case "java" -> BaseKind.JAVA;
+            default -> throw new ImageBuildException("Unknown base image kind '" + kind + "': use python or java.");
+        };
+        return bases.ensure(base, progress);
+    }
+
+    private static java.util.List<String> readLines(Path dockerfile) throws ImageBuildException {
+        try {
+            return Files.readAllLines(dockerfile);
+        } catch (IOException e) {
+            throw new ImageBuildException("Cannot read " + dockerfile + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -37,6 +37,23 @@ public interface ContainerEngine extends AutoCloseable {
     /// Removes every Berth-managed container whose owning session is no longer alive. Returns how many.
     int reapOrphans();
 
+    /// Imports a root filesystem tarball as an image (the offline base images are made this way).
+    /// Returns the image id. Engines that cannot import say so with an exception.
+    default String importRootfs(ImageImportRequest request) throws ImageBuildException {
+        throw new ImageBuildException("this container engine cannot import a root filesystem as " + request.tag());
+    }
+
+    /// Pulls `reference` when a registry answers within `timeout`; false when it does not, or when an
+    /// earlier pull from the same registry already failed in this session (no registry here is the
+    /// usual case offline, so Berth asks once rather than once per build).
+    default boolean tryPull(String reference, Duration timeout) { return false; }
+
+    /// Removes an image tag; does nothing when it does not exist.
+    default void removeImage(String reference) {}
+
+    /// Ids of the Berth-managed containers (running or not) labelled with `sessionId`.
+    default List<String> managedContainers(String sessionId) { return List.of(); }
+
     @Override void close();
 
     /// Receives one output line of a container; `stream` is "stdout" or "stderr".

@@ -1,5 +1,18 @@
 package dev.berth.runner.docker;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+
 import dev.berth.runner.container.ContainerEngine;
 import dev.berth.runner.container.ContainerSpec;
 import dev.berth.runner.container.ContainerStartException;
@@ -8,22 +21,231 @@ import dev.berth.runner.container.EngineInfo;
 import dev.berth.runner.container.EngineUnavailableException;
 import dev.berth.runner.container.ImageBuildException;
 import dev.berth.runner.container.ImageBuildRequest;
+import dev.berth.runner.container.ImageImportRequest;
 import dev.berth.runner.container.StartedContainer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
-/// ContainerEngine over docker-java; the only class family in Berth that imports docker-java. Thread-safe.
+/// ContainerEngine over docker-java; this package is the only place in Berth that imports docker-java.
+/// DOCKER_HOST (and the rest of the Docker environment) is honoured. Thread-safe: docker-java clients
+/// are shared, and every call blocks, so call from virtual threads.
 public final class DockerEngine implements ContainerEngine {
-    @Override public EngineInfo info() throws EngineUnavailableException { throw new EngineUnavailableException("being built"); }
-    @Override public boolean imageExists(String reference) { return false; }
-    @Override public String build(ImageBuildRequest request, Consumer<String> progress) throws ImageBuildException { throw new ImageBuildException("being built"); }
-    @Override public StartedContainer start(ContainerSpec spec) throws ContainerStartException { throw new ContainerStartException("being built"); }
-    @Override public ContainerStatus status(String containerId) { return new ContainerStatus(false, false, 0, false); }
-    @Override public List<String> tailLogs(String containerId, int lines) { return List.of(); }
-    @Override public AutoCloseable followLogs(String containerId, LogSink sink) { return () -> {}; }
-    @Override public void stopAndRemove(String containerId, Duration grace) {}
-    @Override public int reapOrphans() { return 0; }
-    @Override public void close() {}
+    private static final Logger LOG = LoggerFactory.getLogger(DockerEngine.class);
+    static final String MANAGED_LABEL = "berth.managed";
+    static final String PID_LABEL = "berth.pid";
+    static final String SESSION_LABEL = "berth.session";
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration QUICK_RESPONSE_TIMEOUT = Duration.ofSeconds(20);
+
+    private final String dockerHost;
+    private final boolean hostFromEnvironment;
+    private final long ownerPid;
+    private final DockerHttpClient quickHttp;
+    private final DockerHttpClient streamingHttp;
+    // Short response timeout for calls that answer at once; none for builds, follows and stops,
+    // which legitimately stay silent for minutes.
+    private final DockerClient quick;
+    private final DockerClient streaming;
+    private final ContainerLauncher launcher;
+    private final LogStreams logs;
+    private final Puller puller;
+
+    /// Uses the environment's engine (DOCKER_HOST, else the local socket).
+    public DockerEngine() {
+        this(DefaultDockerClientConfig.createDefaultConfigBuilder().build(), System.getenv("DOCKER_HOST") != null,
+                ProcessHandle.current().pid());
+    }
+
+    /// Uses the engine at `dockerHost`, e.g. `unix:///var/run/docker.sock` or `tcp://127.0.0.1:2375`.
+    public DockerEngine(String dockerHost) { this(dockerHost, ProcessHandle.current().pid()); }
+
+    /// Test hook: an engine that labels its containers as owned by `ownerPid` (a dead pid makes orphans).
+    DockerEngine(String dockerHost, long ownerPid) {
+        this(DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build(), true, ownerPid);
+    }
+
+    private DockerEngine(DockerClientConfig config, boolean hostFromEnvironment, long ownerPid) {
+        this.dockerHost = config.getDockerHost().toString();
+        this.hostFromEnvironment = hostFromEnvironment;
+        this.ownerPid = ownerPid;
+        this.quickHttp = http(config, QUICK_RESPONSE_TIMEOUT);
+        this.streamingHttp = http(config, null);
+        this.quick = DockerClientImpl.getInstance(config, quickHttp);
+        this.streaming = DockerClientImpl.getInstance(config, streamingHttp);
+        this.launcher = new ContainerLauncher(quick, ownerPid);
+        this.logs = new LogStreams(quick, streaming);
+        this.puller = new Puller(streaming);
+    }
+
+    /// Test hook: the short-timeout client, to inspect what Berth created.
+    DockerClient client() { return quick; }
+
+    private static DockerHttpClient http(DockerClientConfig config, Duration responseTimeout) {
+        var builder = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig()).maxConnections(50).connectionTimeout(CONNECT_TIMEOUT);
+        if (responseTimeout != null) builder.responseTimeout(responseTimeout);
+        return builder.build();
+    }
+
+    @Override public EngineInfo info() throws EngineUnavailableException {
+        try {
+            var version = quick.versionCmd().exec();
+            var info = quick.infoCmd().exec();
+            var runtimes = info.getRuntimes() == null ? java.util.Set.<String>of() : info.getRuntimes().keySet();
+            return new EngineInfo(version.getVersion(), version.getApiVersion(), info.getOperatingSystem(),
+                    Gpu.available(runtimes), Gpu.detail(runtimes));
+        } catch (RuntimeException e) {
+            throw EngineErrors.unavailable(dockerHost, hostFromEnvironment, e);
+        }
+    }
+
+    @Override public boolean imageExists(String reference) {
+        try {
+            quick.inspectImageCmd(reference).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override public String build(ImageBuildRequest request, Consumer<String> progress) throws ImageBuildException {
+        var output = new BuildOutput(progress);
+        var callback = new BuildCallback(output);
+        try {
+            var cmd = streaming.buildImageCmd().withBaseDirectory(request.contextDir().toFile())
+                    .withDockerfile(request.dockerfile().toFile()).withTags(java.util.Set.of(request.tag()))
+                    .withLabels(managed(request.labels())).withPull(false).withRemove(true).withForcerm(true);
+            request.buildArgs().forEach(cmd::withBuildArg);
+            cmd.exec(callback).awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImageBuildException("Building " + request.tag() + " was interrupted.", e);
+        } catch (RuntimeException e) {
+            throw new ImageBuildException(output.failureMessage(request.tag(), request.dockerfile(), e.getMessage()), e);
+        } finally {
+            closeQuietly(callback);
+        }
+        if (output.failed() || callback.imageId == null) {
+            throw new ImageBuildException(output.failureMessage(request.tag(), request.dockerfile(),
+                    "Docker reported no image id"));
+        }
+        return callback.imageId;
+    }
+
+    @Override public String importRootfs(ImageImportRequest request) throws ImageBuildException {
+        return new RootfsImport(streamingHttp).importRootfs(request, managed(request.labels()));
+    }
+
+    @Override public boolean tryPull(String reference, Duration timeout) { return puller.tryPull(reference, timeout); }
+
+    @Override public void removeImage(String reference) {
+        try {
+            quick.removeImageCmd(reference).withForce(true).exec();
+        } catch (NotFoundException e) {
+            LOG.debug("image {} already gone", reference);
+        } catch (ConflictException e) {
+            LOG.warn("image {} is still used by a container and stays: {}", reference, e.getMessage());
+        }
+    }
+
+    @Override public StartedContainer start(ContainerSpec spec) throws ContainerStartException {
+        return launcher.start(spec);
+    }
+
+    @Override public ContainerStatus status(String containerId) {
+        try {
+            var state = quick.inspectContainerCmd(containerId).exec().getState();
+            boolean running = Boolean.TRUE.equals(state.getRunning());
+            Long exit = state.getExitCodeLong();
+            return new ContainerStatus(true, running, exit == null ? 0 : exit.intValue(),
+                    Boolean.TRUE.equals(state.getOOMKilled()));
+        } catch (NotFoundException e) {
+            return new ContainerStatus(false, false, 0, false);
+        }
+    }
+
+    @Override public List<String> tailLogs(String containerId, int lines) { return logs.tail(containerId, lines); }
+
+    @Override public AutoCloseable followLogs(String containerId, LogSink sink) { return logs.follow(containerId, sink); }
+
+    @Override public void stopAndRemove(String containerId, Duration grace) {
+        try {
+            streaming.stopContainerCmd(containerId).withTimeout((int) Math.max(0, grace.toSeconds())).exec();
+        } catch (NotFoundException | NotModifiedException e) {
+            LOG.debug("container {} was not running", containerId);
+        } catch (DockerException e) {
+            LOG.warn("stopping {} failed, removing it by force: {}", containerId, e.getMessage());
+        }
+        try {
+            quick.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+            LOG.debug("container {} already removed", containerId);
+        } catch (ConflictException e) {
+            // "removal already in progress": someone else is removing it, which is what we want.
+            LOG.debug("container {} is being removed already: {}", containerId, e.getMessage());
+        }
+    }
+
+    @Override public int reapOrphans() {
+        int reaped = 0;
+        for (var container : quick.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(MANAGED_LABEL, "true")).exec()) {
+            if (Orphans.isOrphan(container.getLabels(), ownerPid)) {
+                LOG.info("removing container {} left by Berth process {}", container.getId(),
+                        container.getLabels().get(PID_LABEL));
+                stopAndRemove(container.getId(), Duration.ZERO);
+                reaped++;
+            }
+        }
+        return reaped;
+    }
+
+    @Override public List<String> managedContainers(String sessionId) {
+        return quick.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(MANAGED_LABEL, "true", SESSION_LABEL, sessionId)).exec()
+                .stream().map(c -> c.getId()).toList();
+    }
+
+    @Override public void close() {
+        for (var client : List.of(quick, streaming)) closeQuietly(client);
+    }
+
+    private static Map<String, String> managed(Map<String, String> labels) {
+        var all = new HashMap<>(labels);
+        all.put(MANAGED_LABEL, "true");
+        return all;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.debug("closing {} failed", closeable, e);
+        }
+    }
+
+    /// Feeds build output to [BuildOutput]; confined to docker-java's callback thread.
+    private static final class BuildCallback extends ResultCallback.Adapter<BuildResponseItem> {
+        private final BuildOutput output;
+        private volatile String imageId;
+
+        BuildCallback(BuildOutput output) { this.output = output; }
+
+        @Override public void onNext(BuildResponseItem item) {
+            if (item.getStream() != null) output.stream(item.getStream());
+            if (item.isErrorIndicated()) {
+                var detail = item.getErrorDetail();
+                output.error(detail != null ? detail.getMessage() : "Docker reported an error without detail");
+            }
+            if (item.isBuildSuccessIndicated()) imageId = item.getImageId();
+        }
+    }
 }
