@@ -7,4 +7,6 @@ import java.util.List;
 /// Placeholder (the visualizer helper owns the real one): finished invocations. FX thread only.
 public class InvocationTable extends ListView<InvocationRow> {
     public void add(List<InvocationRow> rows) { getItems().addAll(rows); }
+
+    public void clear() { getItems().clear(); }
 }

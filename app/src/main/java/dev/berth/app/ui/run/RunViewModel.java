@@ -45,7 +45,7 @@ public final class RunViewModel {
     private final ReadOnlyObjectWrapper<DebugEndpoint> debugEndpoint = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
     private final ObservableList<FunctionKey> keys = FXCollections.observableArrayList();
-    private final ObservableList<String> logSources = FXCollections.observableArrayList();
+    private final ObservableList<FunctionKey> keysView = FXCollections.unmodifiableObservableList(keys);
     private final BooleanBinding canRun;
     private final BooleanBinding canStop;
 
@@ -80,7 +80,6 @@ public final class RunViewModel {
         state.set(RunState.STARTING);
         errorMessage.set("");
         board.clear();
-        logSources.clear();
         output.clear();
         var opened = pipe.open(this::onEvents);
         channel = opened;
@@ -174,9 +173,6 @@ public final class RunViewModel {
 
     private void publish(List<LogEntry> logs, List<InvocationRow> invocations, boolean replicasChanged,
                          RunnerEvent last) {
-        for (var entry : logs) {
-            if (!logSources.contains(entry.source())) logSources.add(entry.source());
-        }
         if (!logs.isEmpty()) output.logs(logs);
         if (!invocations.isEmpty()) output.invocations(invocations);
         if (replicasChanged) {
@@ -212,10 +208,7 @@ public final class RunViewModel {
     /// Why the last run failed to start or stop ("" otherwise).
     public ReadOnlyStringProperty errorMessageProperty() { return errorMessage.getReadOnlyProperty(); }
 
-    public ObservableList<FunctionKey> functionKeys() { return FXCollections.unmodifiableObservableList(keys); }
-
-    /// Log sources seen in this run (replica ids, "berth", "build"), in order of appearance.
-    public ObservableList<String> logSources() { return FXCollections.unmodifiableObservableList(logSources); }
+    public ObservableList<FunctionKey> functionKeys() { return keysView; }
 
     public ObservableBooleanValue canRunProperty() { return canRun; }
 
