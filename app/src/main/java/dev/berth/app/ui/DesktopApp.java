@@ -7,12 +7,16 @@ import dev.berth.app.ui.fx.VirtualThreadTaskExecutor;
 import dev.berth.runner.session.RunOptions;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CountDownLatch;
 
 /// Entry of the desktop UI: starts the JavaFX toolkit and shows the start page. Returns when the last
 /// window closes, after a running project has been stopped. Called from `Main` on the main thread.
 public final class DesktopApp {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+
     private DesktopApp() {}
 
     public static void run(Composition composition) {
@@ -24,9 +28,15 @@ public final class DesktopApp {
             // Exit is ours to decide: stopping a run at close needs the toolkit for its callbacks.
             Platform.setImplicitExit(false);
             Platform.startup(() -> {
-                var stage = new Stage();
-                open(stage, composition, services);
-                stage.showingProperty().addListener((o, was, showing) -> { if (!showing) closed.countDown(); });
+                try {
+                    var stage = new Stage();
+                    open(stage, composition, services);
+                    stage.showingProperty().addListener((o, was, showing) -> { if (!showing) closed.countDown(); });
+                } catch (RuntimeException e) {
+                    // Without a window nothing would ever release the main thread.
+                    LOG.error("The desktop UI could not start", e);
+                    closed.countDown();
+                }
             });
             closed.await();
         } catch (InterruptedException e) {

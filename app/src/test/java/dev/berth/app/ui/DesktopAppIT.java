@@ -13,6 +13,8 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -94,6 +96,7 @@ class DesktopAppIT extends FxRobot {
 
         waitUntil(() -> lookup("#runButton").tryQuery().isPresent());
         assertThat(Files.isRegularFile(work.resolve("hello-berth/host.json"))).isTrue();
+        doubleClickOn("host.json");
         var run = lookup("#runButton").queryAs(Button.class);
         waitUntil(() -> !run.isDisabled());
         clickOn(run);
@@ -130,6 +133,34 @@ class DesktopAppIT extends FxRobot {
         clickOn("#retryDockerButton");
         waitUntil(() -> !lookup("#dockerBanner").query().isVisible());
         waitUntil(() -> !lookup("#runButton").queryButton().isDisabled());
+
+        clickOn("#debugButton");
+        var endpoint = lookup("#debugEndpoint").queryAs(Labeled.class);
+        waitUntil(() -> endpoint.getText().contains("127.0.0.1:49154"));
+        assertThat(endpoint.getText()).contains("Remote JVM Debug");
+        screenshot(stage.getScene(), "main-window-debugging.png");
+    }
+
+    @Test
+    void openFile_editSaveAndDarkTheme_writesFileClearsDirtyMarkAndKeepsTheme() throws Exception {
+        var dir = project("orders-api");
+        seedRecent(dir);
+        launch(new FakeEngine(), FakeRunner.withReadyReplicaAndInvocation());
+        clickOn("orders-api");
+        waitUntil(() -> lookup("#projectTree").tryQuery().isPresent());
+        doubleClickOn("host.json");
+        var tabs = lookup("#editorTabs").queryAs(TabPane.class);
+        waitUntil(() -> tabs.getTabs().size() == 1 && "host.json".equals(tabs.getTabs().getFirst().getText()));
+
+        clickOn(tabs.getTabs().getFirst().getContent()).write("  ");
+        waitUntil(() -> tabs.getTabs().getFirst().getText().endsWith("●"));
+        press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitUntil(() -> "host.json".equals(tabs.getTabs().getFirst().getText()));
+        assertThat(Files.readString(dir.resolve("host.json"))).contains("\"version\"").contains("  ");
+
+        clickOn("#themeButton");
+        waitUntil(() -> Files.readString(userDir.resolve("settings.json")).contains("dark"));
+        screenshot(stage.getScene(), "main-window-editor-dark.png");
     }
 
     private Path project(String name) throws IOException {

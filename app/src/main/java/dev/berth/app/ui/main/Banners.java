@@ -51,6 +51,7 @@ final class Banners {
         message.setWrapText(true);
         var text = new VBox(2, heading, message);
         HBox.setHgrow(text, Priority.ALWAYS);
+        action.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         var banner = new HBox(glyph, text, action);
         banner.getStyleClass().addAll("banner", kind);
         return banner;

@@ -12,6 +12,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,8 @@ import java.util.Map;
 /// writes the file, closing a changed tab asks first. Files are small text files, read and written on the
 /// FX thread. FX thread only.
 public final class EditorArea extends StackPane {
+    private static final Logger LOG = LoggerFactory.getLogger(EditorArea.class);
+
     private final TabPane tabs = new TabPane();
     private final Map<Path, Tab> open = new HashMap<>();
     private final DialogService dialogs;
@@ -64,7 +68,7 @@ public final class EditorArea extends StackPane {
         tab.setTooltip(new Tooltip(file.toString()));
         tab.setContent(editor);
         tab.setOnCloseRequest(e -> { if (!mayClose(tab)) e.consume(); });
-        tab.setOnClosed(e -> open.remove(file));
+        tab.setOnClosed(e -> forget(tab));
         open.put(file, tab);
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
@@ -81,7 +85,7 @@ public final class EditorArea extends StackPane {
         var tab = tabs.getSelectionModel().getSelectedItem();
         if (tab != null && mayClose(tab)) {
             tabs.getTabs().remove(tab);
-            open.remove(((OpenFile) tab.getUserData()).file());
+            forget(tab);
         }
     }
 
@@ -89,6 +93,19 @@ public final class EditorArea extends StackPane {
     public boolean mayCloseAll() {
         for (var tab : tabs.getTabs()) if (!mayClose(tab)) return false;
         return true;
+    }
+
+    private void forget(Tab tab) {
+        var file = (OpenFile) tab.getUserData();
+        open.remove(file.file());
+        // The editor runs background analysis when it is AutoCloseable; stop it with its tab.
+        if (file.editor() instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("Closing the editor of {} failed", file.file(), e);
+            }
+        }
     }
 
     private boolean mayClose(Tab tab) {

@@ -39,7 +39,7 @@ public final class RunPanels extends TabPane implements RunOutput {
         replicaChart.setId("replicaChart");
         invocationTable.setId("invocationTable");
         var replicas = new SplitPane(replicaTable, replicaChart);
-        replicas.setDividerPositions(0.58);
+        replicas.setDividerPositions(0.62);
         getTabs().addAll(tab("Logs", Feather.ALIGN_LEFT, logView, "logsTab"),
                 tab("Replicas", Feather.SERVER, replicas, "replicasTab"),
                 tab("Invocations", Feather.ACTIVITY, invocationTable, "invocationsTab"));

@@ -32,13 +32,10 @@ final class RunToolbar extends ToolBar {
     RunToolbar(AppActions actions, RunViewModel run) {
         setId("runToolbar");
         getStyleClass().add("run-toolbar");
-        var runButton = ActionBars.button(actions.run(), true);
-        runButton.getStyleClass().add(Styles.SUCCESS);
-        var stopButton = ActionBars.button(actions.stop(), true);
-        stopButton.getStyleClass().add(Styles.DANGER);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getItems().addAll(runButton, ActionBars.button(actions.debug(), true), stopButton, separator(),
+        getItems().addAll(ActionBars.button(actions.run(), true), ActionBars.button(actions.debug(), true),
+                ActionBars.button(actions.stop(), true), separator(),
                 ActionBars.button(actions.save(), false), ActionBars.button(actions.refreshTree(), false),
                 spacer, debugChip(run), ingress(run), keys(run), separator(),
                 ActionBars.button(actions.toggleTheme(), false));
@@ -91,7 +88,8 @@ final class RunToolbar extends ToolBar {
         label.setId("debugEndpoint");
         label.textProperty().bind(Bindings.createStringBinding(() -> {
             DebugEndpoint endpoint = run.debugEndpointProperty().get();
-            return endpoint == null ? "" : "Debugger on " + endpoint.host() + ":" + endpoint.port();
+            return endpoint == null ? "" : "Attach debugger to " + endpoint.host() + ":" + endpoint.port()
+                    + "  (Remote JVM Debug, dt_socket)";
         }, run.debugEndpointProperty()));
         var tip = new Tooltip();
         tip.textProperty().bind(Bindings.createStringBinding(() -> attachHint(run.debugEndpointProperty().get()),

@@ -46,7 +46,7 @@ public final class NewProjectDialog {
         stage.setTitle("New project");
         var root = new BorderPane(content(), null, null, footer(), null);
         root.setId("newProjectDialog");
-        stage.setScene(Themes.style(new Scene(root, 780, 640)));
+        stage.setScene(Themes.style(new Scene(root, 780, 540)));
     }
 
     /// Shows the wizard and waits; answers the created project folder.

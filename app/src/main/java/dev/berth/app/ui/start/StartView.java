@@ -39,7 +39,7 @@ public final class StartView extends BorderPane {
         var title = new Label("Berth", logo);
         title.getStyleClass().add("app-title");
         title.setGraphicTextGap(12);
-        var tagline = new Label("Run serverless function apps in real containers, and watch every replica and invocation live.");
+        var tagline = new Label("Function apps in real containers: every replica and every invocation, live.");
         tagline.getStyleClass().add("tagline");
         tagline.setWrapText(true);
         var header = new VBox(title, tagline);
@@ -57,10 +57,8 @@ public final class StartView extends BorderPane {
         var recentTitle = new Label("Recent projects");
         recentTitle.getStyleClass().add("section-title");
         var recent = recentList(model);
-        VBox.setVgrow(recent, Priority.ALWAYS);
 
         var column = new VBox(header, actions, new VBox(recentTitle, recent));
-        VBox.setVgrow(column.getChildren().getLast(), Priority.ALWAYS);
         column.getStyleClass().add("start-column");
         var centered = new HBox(column);
         centered.setAlignment(Pos.TOP_CENTER);
@@ -74,7 +72,8 @@ public final class StartView extends BorderPane {
         list.getStyleClass().add("recent-list");
         list.setPlaceholder(new Label("No recent projects yet: create one, or open a folder that holds host.json."));
         list.setCellFactory(view -> new RecentCell(model));
-        list.setPrefHeight(320);
+        list.setPrefHeight(400);
+        list.setMaxHeight(Region.USE_PREF_SIZE);
         return list;
     }
 
