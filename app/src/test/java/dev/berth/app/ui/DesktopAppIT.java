@@ -158,7 +158,7 @@ class DesktopAppIT extends FxRobot {
         waitUntil(() -> "host.json".equals(tabs.getTabs().getFirst().getText()));
         assertThat(Files.readString(dir.resolve("host.json"))).contains("\"version\"").contains("  ");
 
-        clickOn("#themeButton");
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
         waitUntil(() -> Files.readString(userDir.resolve("settings.json")).contains("dark"));
         screenshot(stage.getScene(), "main-window-editor-dark.png");
     }

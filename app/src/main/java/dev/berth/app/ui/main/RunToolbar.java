@@ -25,7 +25,8 @@ import javafx.geometry.Orientation;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/// The project window's tool bar: Run / Debug / Stop and Save from the actions, then what a running
+/// The project window's tool bar: Run / Debug / Stop, Save and Refresh from the actions (the theme toggle
+/// lives in the View menu), then what a running
 /// project offers: the ingress address (click copies), its function keys (click copies), and the debug
 /// endpoint with how to attach an IDE. FX thread only.
 final class RunToolbar extends ToolBar {
@@ -37,8 +38,7 @@ final class RunToolbar extends ToolBar {
         getItems().addAll(ActionBars.button(actions.run(), true), ActionBars.button(actions.debug(), true),
                 ActionBars.button(actions.stop(), true), separator(),
                 ActionBars.button(actions.save(), false), ActionBars.button(actions.refreshTree(), false),
-                spacer, debugChip(run), ingress(run), keys(run), separator(),
-                ActionBars.button(actions.toggleTheme(), false));
+                spacer, debugChip(run), ingress(run), keys(run));
     }
 
     private static Separator separator() { return new Separator(Orientation.VERTICAL); }
@@ -88,8 +88,8 @@ final class RunToolbar extends ToolBar {
         label.setId("debugEndpoint");
         label.textProperty().bind(Bindings.createStringBinding(() -> {
             DebugEndpoint endpoint = run.debugEndpointProperty().get();
-            return endpoint == null ? "" : "Attach debugger to " + endpoint.host() + ":" + endpoint.port()
-                    + "  (Remote JVM Debug, dt_socket)";
+            return endpoint == null ? "" : "Debugger " + endpoint.host() + ":" + endpoint.port()
+                    + " · Remote JVM Debug, dt_socket";
         }, run.debugEndpointProperty()));
         var tip = new Tooltip();
         tip.textProperty().bind(Bindings.createStringBinding(() -> attachHint(run.debugEndpointProperty().get()),
