@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.berth.app.ui.action.ActionBars;
 import dev.berth.app.ui.action.AppActions;
 import dev.berth.app.ui.run.FunctionKey;
+import dev.berth.app.ui.run.RunState;
 import dev.berth.app.ui.run.RunViewModel;
 import dev.berth.runner.session.DebugEndpoint;
 import javafx.beans.binding.Bindings;
@@ -13,6 +14,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -36,9 +38,26 @@ final class RunToolbar extends ToolBar {
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getItems().addAll(ActionBars.button(actions.run(), true), ActionBars.button(actions.debug(), true),
-                ActionBars.button(actions.stop(), true), separator(),
+                ActionBars.button(actions.stop(), true), progress(run), separator(),
                 ActionBars.button(actions.save(), false), ActionBars.button(actions.refreshTree(), false),
                 spacer, debugChip(run), ingress(run), keys(run));
+    }
+
+    /// A spinner and the state while a run starts (image build, replicas) or stops (containers removed).
+    private static HBox progress(RunViewModel run) {
+        var spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        var label = new Label();
+        label.setId("runProgress");
+        label.getStyleClass().add("muted");
+        label.textProperty().bind(Bindings.createStringBinding(
+                () -> run.stateProperty().get() == RunState.STOPPING ? "Stopping…" : "Starting…", run.stateProperty()));
+        var box = new HBox(6, spinner, label);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.visibleProperty().bind(Bindings.createBooleanBinding(() -> run.stateProperty().get() == RunState.STARTING
+                || run.stateProperty().get() == RunState.STOPPING, run.stateProperty()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private static Separator separator() { return new Separator(Orientation.VERTICAL); }

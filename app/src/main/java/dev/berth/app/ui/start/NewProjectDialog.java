@@ -142,7 +142,7 @@ public final class NewProjectDialog {
         var tiles = new TilePane();
         tiles.getStyleClass().add("template-gallery");
         tiles.setPrefColumns(2);
-        tiles.setPrefTileWidth(352);
+        tiles.setPrefTileWidth(360);
         for (var template : model.templates()) tiles.getChildren().add(card(template));
         if (model.templates().isEmpty()) tiles.getChildren().add(new Label("No templates found in this build of Berth."));
         return tiles;

@@ -3,6 +3,7 @@ package dev.berth.app.ui.start;
 import atlantafx.base.theme.Styles;
 import dev.berth.app.ui.action.Action;
 import dev.berth.app.ui.action.ActionBars;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -11,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -25,6 +27,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /// over `StartViewModel`. FX thread only.
 public final class StartView extends BorderPane {
     private static final PseudoClass MISSING = PseudoClass.getPseudoClass("missing");
+    private static final double ROW_HEIGHT = 56;
 
     public StartView(StartViewModel model, Action newProject, Action openFolder, Action toggleTheme) {
         getStyleClass().add("start-page");
@@ -72,8 +75,15 @@ public final class StartView extends BorderPane {
         list.getStyleClass().add("recent-list");
         list.setPlaceholder(new Label("No recent projects yet: create one, or open a folder that holds host.json."));
         list.setCellFactory(view -> new RecentCell(model));
-        list.setPrefHeight(400);
+        // As tall as its rows (at most eight), so a short list is not a big empty box.
+        list.setFixedCellSize(ROW_HEIGHT);
+        list.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.clamp(list.getItems().size(), 1, 8) * ROW_HEIGHT + 2, list.getItems()));
         list.setMaxHeight(Region.USE_PREF_SIZE);
+        list.setOnKeyPressed(e -> {
+            var selected = list.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && selected != null) model.openRecent(selected);
+        });
         return list;
     }
 
