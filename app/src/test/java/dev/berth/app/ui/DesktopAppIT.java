@@ -87,7 +87,12 @@ class DesktopAppIT extends FxRobot {
         clickOn("#newProjectButton");
         waitUntil(() -> lookup("#templateCard-http-python").tryQuery().isPresent());
         clickOn("#templateCard-http-python");
-        clickOn("#projectName").write("hello-berth");
+        clickOn("#projectName").write("My-app");
+        assertThat(lookup("#projectNameMessage").queryAs(Labeled.class).getText()).contains("lowercase");
+        assertThat(lookup("#createButton").queryButton().isDisabled()).isTrue();
+        var name = lookup("#projectName").queryAs(TextField.class);
+        interact(name::clear);
+        clickOn(name).write("hello-berth");
         var folder = lookup("#projectFolder").queryAs(TextField.class);
         interact(() -> folder.setText(work.toString()));
         assertThat(lookup("#createButton").queryButton().isDisabled()).isFalse();

@@ -1,6 +1,7 @@
 package dev.berth.app.ui.start;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import dev.berth.app.ui.theme.Themes;
 import dev.berth.templates.Template;
 import javafx.beans.binding.Bindings;
@@ -61,40 +62,6 @@ public final class NewProjectDialog {
         var subtitle = new Label("Pick a template, name the app, and choose where its folder goes.");
         subtitle.getStyleClass().add("field-hint");
 
-        var name = new TextField();
-        name.setId("projectName");
-        name.setPromptText("my-app");
-        name.textProperty().bindBidirectional(model.nameProperty());
-        var nameMessage = message(model.nameMessageProperty().getValue());
-        nameMessage.textProperty().bind(Bindings.when(Bindings.createBooleanBinding(
-                        () -> model.nameMessageProperty().get().isEmpty() || model.nameProperty().get().isEmpty(),
-                        model.nameMessageProperty(), model.nameProperty()))
-                .then("Lowercase letters, digits and hyphens; this is also the Container Apps name.")
-                .otherwise(model.nameMessageProperty()));
-        nameMessage.setId("projectNameMessage");
-        nameMessage.getStyleClass().setAll("label", "field-hint");
-        model.nameMessageProperty().addListener((o, was, now) -> markProblem(nameMessage, !now.isEmpty()
-                && !model.nameProperty().get().isEmpty()));
-
-        var folder = new TextField();
-        folder.setId("projectFolder");
-        folder.textProperty().bindBidirectional(model.folderProperty());
-        HBox.setHgrow(folder, Priority.ALWAYS);
-        var browse = new Button("Browse…", new FontIcon(Feather.FOLDER));
-        browse.setId("browseFolderButton");
-        browse.setOnAction(e -> chooseFolder.apply(Path.of(model.folderProperty().get().isBlank()
-                ? System.getProperty("user.home") : model.folderProperty().get()))
-                .ifPresent(p -> model.folderProperty().set(p.toString())));
-        var folderRow = new HBox(8, folder, browse);
-        var folderMessage = new Label();
-        folderMessage.setId("projectFolderMessage");
-        folderMessage.textProperty().bind(Bindings.createStringBinding(() -> model.folderMessageProperty().get().isEmpty()
-                ? (model.nameProperty().get().isEmpty() ? "" : "Creates " + safeTarget())
-                : model.folderMessageProperty().get(), model.folderMessageProperty(), model.nameProperty(), model.folderProperty()));
-        folderMessage.getStyleClass().add("field-hint");
-        model.folderMessageProperty().addListener((o, was, now) -> markProblem(folderMessage, !now.isEmpty()));
-        folderMessage.setWrapText(true);
-
         var error = new Label();
         error.setId("createError");
         error.getStyleClass().add("field-message");
@@ -102,13 +69,58 @@ public final class NewProjectDialog {
         error.textProperty().bind(model.errorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
 
-        var box = new VBox(new VBox(4, title, subtitle), field("Template", gallery()),
-                field("Name", name, nameMessage), field("Location", folderRow, folderMessage), error);
+        var box = new VBox(new VBox(4, title, subtitle), field("Template", gallery()), nameField(), folderField(), error);
         box.getStyleClass().add("wizard");
         var scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
-        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         return scroll;
+    }
+
+    /// The name, with the naming rule as a hint until the typed name breaks it.
+    private VBox nameField() {
+        var name = new TextField();
+        name.setId("projectName");
+        name.setPromptText("my-app");
+        name.textProperty().bindBidirectional(model.nameProperty());
+        var message = new Label();
+        message.setId("projectNameMessage");
+        message.setWrapText(true);
+        message.textProperty().bind(Bindings.createStringBinding(() -> showsNameProblem()
+                ? model.nameMessageProperty().get()
+                : "Lowercase letters, digits and hyphens; this is also the Container Apps name.",
+                model.nameMessageProperty(), model.nameProperty()));
+        markProblem(message, false);
+        model.nameMessageProperty().addListener((o, was, now) -> markProblem(message, showsNameProblem()));
+        return field("Name", name, message);
+    }
+
+    private boolean showsNameProblem() {
+        return !model.nameProperty().get().isEmpty() && !model.nameMessageProperty().get().isEmpty();
+    }
+
+    /// The parent folder, typed or chosen, and where the project will land (or why it cannot).
+    private VBox folderField() {
+        var folder = new TextField();
+        folder.setId("projectFolder");
+        folder.textProperty().bindBidirectional(model.folderProperty());
+        HBox.setHgrow(folder, Priority.ALWAYS);
+        var browse = new Button("Browse…", new FontIcon(Feather.FOLDER));
+        browse.setId("browseFolderButton");
+        browse.setMinWidth(Region.USE_PREF_SIZE);
+        browse.setOnAction(e -> chooseFolder.apply(Path.of(model.folderProperty().get().isBlank()
+                        ? System.getProperty("user.home") : model.folderProperty().get()))
+                .ifPresent(p -> model.folderProperty().set(p.toString())));
+        var message = new Label();
+        message.setId("projectFolderMessage");
+        message.setWrapText(true);
+        message.textProperty().bind(Bindings.createStringBinding(() -> model.folderMessageProperty().get().isEmpty()
+                        ? (model.nameProperty().get().isEmpty() ? "" : "Creates " + safeTarget())
+                        : model.folderMessageProperty().get(),
+                model.folderMessageProperty(), model.nameProperty(), model.folderProperty()));
+        markProblem(message, false);
+        model.folderMessageProperty().addListener((o, was, now) -> markProblem(message, !now.isEmpty()));
+        return field("Location", new HBox(8, folder, browse), message);
     }
 
     private String safeTarget() {
@@ -122,12 +134,6 @@ public final class NewProjectDialog {
     private static void markProblem(Label label, boolean problem) {
         label.getStyleClass().removeAll("field-hint", "field-message");
         label.getStyleClass().add(problem ? "field-message" : "field-hint");
-    }
-
-    private static Label message(String text) {
-        var label = new Label(text);
-        label.setWrapText(true);
-        return label;
     }
 
     private static VBox field(String title, javafx.scene.Node... nodes) {
