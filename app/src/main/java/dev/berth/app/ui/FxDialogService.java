@@ -1,5 +1,6 @@
 package dev.berth.app.ui;
 
+import dev.berth.app.ui.fx.TaskExecutor;
 import dev.berth.app.ui.start.NewProjectDialog;
 import dev.berth.app.ui.start.NewProjectViewModel;
 import javafx.scene.control.Alert;
@@ -9,16 +10,36 @@ import javafx.scene.control.Label;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
+import java.awt.Desktop;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/// The real dialogs: JavaFX alerts, the platform's directory chooser, the new-project wizard window.
+/// The real dialogs: JavaFX alerts, the platform's directory chooser, the new-project wizard window, and
+/// the system browser (through AWT's `Desktop`, off the FX thread).
 /// FX thread only.
 public final class FxDialogService implements DialogService {
     private final Window owner;
+    private final TaskExecutor tasks;
 
-    public FxDialogService(Window owner) { this.owner = owner; }
+    public FxDialogService(Window owner, TaskExecutor tasks) {
+        this.owner = owner;
+        this.tasks = tasks;
+    }
+
+    @Override public void openInBrowser(URI uri) {
+        // AWT's Desktop may take a while to start a browser: never on the FX thread.
+        tasks.run(() -> {
+            if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+                throw new IOException("this desktop offers Java no default browser");
+            }
+            Desktop.getDesktop().browse(uri);
+            return uri;
+        }, opened -> {}, failure -> showError("Cannot open a browser", "Opening " + uri + " failed: "
+                + failure.getMessage() + ". Copy the address with the copy button and paste it into a browser."));
+    }
 
     @Override public Optional<Path> chooseDirectory(String title, Path initial) {
         var chooser = new DirectoryChooser();

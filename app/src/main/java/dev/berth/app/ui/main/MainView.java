@@ -40,7 +40,7 @@ public final class MainView extends BorderPane {
                 Action.of("stopButton", "Stop", Feather.SQUARE, "Shift+F5", run::stop).enabledWhen(run.canStopProperty()),
                 toggleTheme);
 
-        var top = new VBox(ActionBars.menuBar(actions.menus()), new RunToolbar(actions, run),
+        var top = new VBox(ActionBars.menuBar(actions.menus()), new RunToolbar(actions, run, dialogs),
                 Banners.docker(model.docker()), Banners.runError(run));
         setTop(top);
 

@@ -1,6 +1,7 @@
 package dev.berth.app.ui.main;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.app.ui.DialogService;
 import dev.berth.app.ui.action.ActionBars;
 import dev.berth.app.ui.action.AppActions;
 import dev.berth.app.ui.run.FunctionKey;
@@ -27,12 +28,14 @@ import javafx.geometry.Orientation;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.net.URI;
+
 /// The project window's tool bar: Run / Debug / Stop, Save and Refresh from the actions (the theme toggle
 /// lives in the View menu), then what a running
 /// project offers: the ingress address (click copies), its function keys (click copies), and the debug
 /// endpoint with how to attach an IDE. FX thread only.
 final class RunToolbar extends ToolBar {
-    RunToolbar(AppActions actions, RunViewModel run) {
+    RunToolbar(AppActions actions, RunViewModel run, DialogService dialogs) {
         setId("runToolbar");
         getStyleClass().add("run-toolbar");
         var spacer = new Region();
@@ -40,7 +43,7 @@ final class RunToolbar extends ToolBar {
         getItems().addAll(ActionBars.button(actions.run(), true), ActionBars.button(actions.debug(), true),
                 ActionBars.button(actions.stop(), true), progress(run), separator(),
                 ActionBars.button(actions.save(), false), ActionBars.button(actions.refreshTree(), false),
-                spacer, debugChip(run), ingress(run), keys(run));
+                spacer, debugChip(run), ingress(run, dialogs), keys(run));
     }
 
     /// A spinner and the state while a run starts (image build, replicas) or stops (containers removed).
@@ -62,7 +65,7 @@ final class RunToolbar extends ToolBar {
 
     private static Separator separator() { return new Separator(Orientation.VERTICAL); }
 
-    private static HBox ingress(RunViewModel run) {
+    private static HBox ingress(RunViewModel run, DialogService dialogs) {
         var caption = new Label("Ingress");
         caption.getStyleClass().add("muted");
         var link = new Hyperlink();
@@ -75,7 +78,12 @@ final class RunToolbar extends ToolBar {
         copyButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         copyButton.setTooltip(new Tooltip("Copy the ingress address"));
         copyButton.setOnAction(e -> copy(link.getText()));
-        var box = new HBox(caption, link, copyButton);
+        var openButton = new Button(null, new FontIcon(Feather.EXTERNAL_LINK));
+        openButton.setId("openIngressButton");
+        openButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        openButton.setTooltip(new Tooltip("Open in the browser"));
+        openButton.setOnAction(e -> dialogs.openInBrowser(URI.create(link.getText())));
+        var box = new HBox(caption, link, copyButton, openButton);
         box.getStyleClass().add("ingress-box");
         box.visibleProperty().bind(run.ingressUrlProperty().isNotEmpty());
         box.managedProperty().bind(box.visibleProperty());

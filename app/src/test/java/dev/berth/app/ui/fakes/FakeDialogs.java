@@ -3,6 +3,7 @@ package dev.berth.app.ui.fakes;
 import dev.berth.app.ui.DialogService;
 import dev.berth.app.ui.start.NewProjectViewModel;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 /// Scripted answers; records every error shown.
 public final class FakeDialogs implements DialogService {
     public final List<String> errors = new ArrayList<>();
+    public final List<URI> browsed = new ArrayList<>();
     public Path chosenDirectory;
     public DirtyChoice dirtyChoice = DirtyChoice.CANCEL;
     public Function<NewProjectViewModel, Optional<Path>> wizard = model -> Optional.empty();
@@ -21,6 +23,8 @@ public final class FakeDialogs implements DialogService {
     @Override public void showError(String title, String message) { errors.add(title + ": " + message); }
 
     @Override public DirtyChoice confirmDiscard(String fileName) { return dirtyChoice; }
+
+    @Override public void openInBrowser(URI uri) { browsed.add(uri); }
 
     @Override public Optional<Path> showNewProject(NewProjectViewModel model) { return wizard.apply(model); }
 }
