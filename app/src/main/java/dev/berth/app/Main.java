@@ -5,8 +5,6 @@ import dev.berth.app.cli.CommandFactory;
 import dev.berth.app.ui.DesktopApp;
 import dev.berth.runner.docker.DockerEngine;
 import dev.berth.runner.session.LocalRunner;
-import dev.berth.templates.Scaffolder;
-import dev.berth.templates.TemplateCatalog;
 import picocli.CommandLine;
 
 import java.nio.file.Path;
@@ -37,8 +35,8 @@ public final class Main {
     public static Composition compose() {
         var clock = Clock.systemUTC();
         var engine = new DockerEngine();
-        return new Composition(engine, new LocalRunner(engine, clock), TemplateCatalog.builtIn(), new Scaffolder(),
-                clock, userDir());
+        return new Composition(engine, new LocalRunner(engine, clock), ProjectTemplates.builtIn(), clock,
+                userDir());
     }
 
     private static Path userDir() {

@@ -1,0 +1,28 @@
+package dev.berth.app.ui;
+
+import dev.berth.app.ui.start.NewProjectViewModel;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/// Every dialog and chooser the app shows (and the hand-off to the browser), behind one interface so view models are tested with a fake.
+/// Called on the FX thread; the dialog methods block (nested event loop) until the user answers.
+public interface DialogService {
+    /// A folder chosen by the user, starting at `initial` when it exists.
+    Optional<Path> chooseDirectory(String title, Path initial);
+
+    void showError(String title, String message);
+
+    /// Asked before a tab with unsaved changes closes.
+    DirtyChoice confirmDiscard(String fileName);
+
+    /// Shows the new-project wizard for `model`; answers the created project folder, or empty when cancelled.
+    Optional<Path> showNewProject(NewProjectViewModel model);
+
+    /// Opens `uri` in the default browser, without blocking; explains when there is none.
+    void openInBrowser(URI uri);
+
+    /// What to do with unsaved changes.
+    enum DirtyChoice { SAVE, DISCARD, CANCEL }
+}

@@ -1,0 +1,72 @@
+package dev.berth.app.ui.main;
+
+import dev.berth.app.ui.DialogService;
+import dev.berth.app.ui.action.Action;
+import dev.berth.app.ui.action.ActionBars;
+import dev.berth.app.ui.action.AppActions;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/// A project window's content: menu and tool bar, banners, the project tree and editor tabs, the run
+/// panels and the status bar. Builds the project's actions; navigation actions come from the window.
+/// FX thread only.
+public final class MainView extends BorderPane {
+    private final EditorArea editor;
+
+    /// `newProject`, `openFolder`, `closeProject` and `toggleTheme` belong to the window, not the project.
+    public MainView(MainViewModel model, DialogService dialogs, Action newProject, Action openFolder,
+                    Action closeProject, Action toggleTheme) {
+        setId("mainWindow");
+        editor = new EditorArea(dialogs);
+        var tree = new ProjectTree(model.projectDir(), editor::open);
+        var run = model.run();
+        var actions = new AppActions(newProject, openFolder,
+                Action.of("saveButton", "Save", Feather.SAVE, "Shortcut+S", editor::saveSelected)
+                        .enabledWhen(editor.hasTabProperty()),
+                Action.of("closeTabButton", "Close tab", Feather.X_SQUARE, "Shortcut+W", editor::closeSelected)
+                        .enabledWhen(editor.hasTabProperty()),
+                Action.of("refreshTreeButton", "Refresh project tree", Feather.REFRESH_CW, "Shortcut+R", tree::refresh),
+                closeProject,
+                Action.of("runButton", "Run", Feather.PLAY, "F5", run::run).enabledWhen(run.canRunProperty()),
+                Action.of("debugButton", "Debug", Feather.CROSSHAIR, "F9", run::debug).enabledWhen(run.canRunProperty()),
+                Action.of("stopButton", "Stop", Feather.SQUARE, "Shift+F5", run::stop).enabledWhen(run.canStopProperty()),
+                toggleTheme);
+
+        var top = new VBox(ActionBars.menuBar(actions.menus()), new RunToolbar(actions, run, dialogs),
+                Banners.docker(model.docker()), Banners.runError(run));
+        setTop(top);
+
+        var side = new BorderPane(tree, sideHeader(model, actions.refreshTree()), null, null, null);
+        var work = new SplitPane(side, editor);
+        work.setDividerPositions(0.22);
+        SplitPane.setResizableWithParent(side, false);
+        var panels = new RunPanels(run);
+        var split = new SplitPane(work, panels);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.6);
+        setCenter(split);
+        setBottom(new StatusBar(model));
+    }
+
+    private static HBox sideHeader(MainViewModel model, Action refresh) {
+        var title = new Label(model.projectName().toUpperCase(java.util.Locale.ROOT));
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button refreshButton = ActionBars.button(refresh, false);
+        refreshButton.setId("refreshTreeHeaderButton");
+        var header = new HBox(title, spacer, refreshButton);
+        header.getStyleClass().add("side-header");
+        return header;
+    }
+
+    /// Asks about unsaved files; false when the user chose to stay.
+    public boolean mayClose() { return editor.mayCloseAll(); }
+}

@@ -1,0 +1,69 @@
+package dev.berth.app.ui.main;
+
+import atlantafx.base.theme.Styles;
+import dev.berth.app.ui.run.RunOutput;
+import dev.berth.app.ui.run.RunViewModel;
+import dev.berth.visualizer.InvocationRow;
+import dev.berth.visualizer.InvocationTable;
+import dev.berth.visualizer.LogEntry;
+import dev.berth.visualizer.LogView;
+import dev.berth.visualizer.ReplicaCountChart;
+import dev.berth.visualizer.ReplicaRow;
+import dev.berth.visualizer.ReplicaTable;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.time.Instant;
+import java.util.List;
+
+/// The bottom panels of a project window: Logs (the log view brings its own text and source filters),
+/// Replicas (table and count chart), Invocations. Receives the run's batches as its `RunOutput`. FX thread only.
+public final class RunPanels extends TabPane implements RunOutput {
+    /// Lines the log keeps; older ones drop off.
+    static final int LOG_CAPACITY = 100_000;
+
+    private final LogView logView = new LogView(LOG_CAPACITY);
+    private final ReplicaTable replicaTable = new ReplicaTable();
+    private final ReplicaCountChart replicaChart = new ReplicaCountChart();
+    private final InvocationTable invocationTable = new InvocationTable();
+
+    public RunPanels(RunViewModel run) {
+        setId("runPanels");
+        getStyleClass().addAll("run-panels", Styles.TABS_FLOATING);
+        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        logView.setId("logView");
+        replicaTable.setId("replicaTable");
+        replicaChart.setId("replicaChart");
+        invocationTable.setId("invocationTable");
+        var replicas = new SplitPane(replicaTable, replicaChart);
+        replicas.setDividerPositions(0.62);
+        getTabs().addAll(tab("Logs", Feather.ALIGN_LEFT, logView, "logsTab"),
+                tab("Replicas", Feather.SERVER, replicas, "replicasTab"),
+                tab("Invocations", Feather.ACTIVITY, invocationTable, "invocationsTab"));
+        run.attach(this);
+    }
+
+    private static Tab tab(String title, Feather icon, javafx.scene.Node content, String id) {
+        var tab = new Tab(title, content);
+        tab.setGraphic(new FontIcon(icon));
+        tab.setId(id);
+        return tab;
+    }
+
+    @Override public void clear() {
+        logView.clear();
+        invocationTable.clear();
+        replicaTable.update(List.of());
+    }
+
+    @Override public void logs(List<LogEntry> batch) { logView.append(batch); }
+
+    @Override public void invocations(List<InvocationRow> batch) { invocationTable.add(batch); }
+
+    @Override public void replicas(List<ReplicaRow> all) { replicaTable.update(all); }
+
+    @Override public void replicaCount(Instant at, int ready, int total) { replicaChart.record(at, ready, total); }
+}

@@ -1,0 +1,218 @@
+package dev.berth.app.ui;
+
+import dev.berth.app.Composition;
+import dev.berth.app.ui.fakes.FakeEngine;
+import dev.berth.app.ui.fakes.FakeRunner;
+import dev.berth.app.ui.fakes.FakeTemplates;
+import dev.berth.app.ui.fx.CoalescingEventPipe;
+import dev.berth.app.ui.fx.FxExecutor;
+import dev.berth.app.ui.fx.VirtualThreadTaskExecutor;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/// Drives the real desktop UI (real views, executors and coalescing event pipe) over a fake runner,
+/// engine and scaffolder, and saves screenshots of the key screens to target/screenshots.
+@Tag("ui")
+class DesktopAppIT extends FxRobot {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final long TIMEOUT_S = 15;
+
+    @TempDir Path userDir;
+    @TempDir Path work;
+    private Stage stage;
+    private VirtualThreadTaskExecutor tasks;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void closeWindows() throws Exception {
+        FxToolkit.cleanupStages();
+        if (tasks != null) tasks.close();
+    }
+
+    private void launch(FakeEngine engine, FakeRunner runner) throws Exception {
+        var composition = new Composition(engine, runner, new FakeTemplates(), Clock.systemUTC(), userDir);
+        var fx = new FxExecutor();
+        tasks = new VirtualThreadTaskExecutor(fx);
+        var services = new UiServices(tasks, new CoalescingEventPipe(fx, 50), 0);
+        stage = FxToolkit.setupStage(s -> {
+            s.setWidth(AppWindow.WIDTH);
+            s.setHeight(AppWindow.HEIGHT);
+            DesktopApp.open(s, composition, services);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void newProject_thenRun_showsReadyReplicaAndInvocation() throws Exception {
+        var runner = FakeRunner.withReadyReplicaAndInvocation();
+        seedRecent(project("orders-api"), work.resolve("old-experiment"));
+        launch(new FakeEngine(), runner);
+        assertThat(lookup("#newProjectButton").queryButton().isVisible()).isTrue();
+        assertThat(texts(lookup("#recentProjects").query())).contains("orders-api");
+        screenshot(stage.getScene(), "start-page.png");
+
+        clickOn("#newProjectButton");
+        waitUntil(() -> lookup("#templateCard-http-python").tryQuery().isPresent());
+        clickOn("#templateCard-http-python");
+        clickOn("#projectName").write("My-app");
+        assertThat(lookup("#projectNameMessage").queryAs(Labeled.class).getText()).contains("lowercase");
+        assertThat(lookup("#createButton").queryButton().isDisabled()).isTrue();
+        var name = lookup("#projectName").queryAs(TextField.class);
+        interact(name::clear);
+        clickOn(name).write("hello-berth");
+        var folder = lookup("#projectFolder").queryAs(TextField.class);
+        interact(() -> folder.setText(work.toString()));
+        assertThat(lookup("#createButton").queryButton().isDisabled()).isFalse();
+        screenshot(lookup("#createButton").query().getScene(), "new-project.png");
+        clickOn("#createButton");
+
+        waitUntil(() -> lookup("#runButton").tryQuery().isPresent());
+        assertThat(Files.isRegularFile(work.resolve("hello-berth/host.json"))).isTrue();
+        doubleClickOn("host.json");
+        var run = lookup("#runButton").queryAs(Button.class);
+        waitUntil(() -> !run.isDisabled());
+        clickOn(run);
+
+        waitUntil(() -> "http://127.0.0.1:7071".equals(lookup("#ingressUrl").queryAs(Labeled.class).getText()));
+        clickOn("#invocationsTab");
+        waitUntil(() -> onFx(() -> texts(lookup("#invocationTable").query())).stream()
+                .anyMatch(t -> t.contains("hello")));
+        assertThat(onFx(() -> texts(lookup("#invocationTable").query()))).anyMatch(t -> t.contains("200"));
+        clickOn("#replicasTab");
+        waitUntil(() -> onFx(() -> texts(lookup("#replicaTable").query())).stream().anyMatch(t -> t.contains("READY")));
+        assertThat(lookup("#stopButton").queryButton().isDisabled()).isFalse();
+        screenshot(stage.getScene(), "main-window-running.png");
+
+        clickOn("#stopButton");
+        waitUntil(() -> runner.sessions.getFirst().closed.get() == 1);
+        waitUntil(() -> !lookup("#runButton").queryButton().isDisabled());
+    }
+
+    @Test
+    void dockerUnavailable_showsBannerDisablesRunAndRetryRecovers() throws Exception {
+        var engine = FakeEngine.unavailable("Cannot connect to the Docker daemon at unix:///var/run/docker.sock "
+                + "(connection refused).");
+        seedRecent(project("orders-api"));
+        launch(engine, FakeRunner.withReadyReplicaAndInvocation());
+        clickOn("orders-api");
+
+        waitUntil(() -> lookup("#dockerBanner").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(texts(lookup("#dockerBanner").query())).anyMatch(t -> t.contains("connection refused"));
+        assertThat(lookup("#runButton").queryButton().isDisabled()).isTrue();
+        screenshot(stage.getScene(), "docker-unavailable.png");
+
+        engine.failure = null;
+        clickOn("#retryDockerButton");
+        waitUntil(() -> !lookup("#dockerBanner").query().isVisible());
+        waitUntil(() -> !lookup("#runButton").queryButton().isDisabled());
+
+        clickOn("#debugButton");
+        var endpoint = lookup("#debugEndpoint").queryAs(Labeled.class);
+        waitUntil(() -> endpoint.getText().contains("127.0.0.1:49154"));
+        assertThat(endpoint.getText()).contains("Remote JVM Debug");
+        screenshot(stage.getScene(), "main-window-debugging.png");
+    }
+
+    @Test
+    void openFile_editSaveAndDarkTheme_writesFileClearsDirtyMarkAndKeepsTheme() throws Exception {
+        var dir = project("orders-api");
+        seedRecent(dir);
+        launch(new FakeEngine(), FakeRunner.withReadyReplicaAndInvocation());
+        clickOn("orders-api");
+        waitUntil(() -> lookup("#projectTree").tryQuery().isPresent());
+        doubleClickOn("host.json");
+        var tabs = lookup("#editorTabs").queryAs(TabPane.class);
+        waitUntil(() -> tabs.getTabs().size() == 1 && "host.json".equals(tabs.getTabs().getFirst().getText()));
+
+        clickOn(tabs.getTabs().getFirst().getContent()).write("  ");
+        waitUntil(() -> tabs.getTabs().getFirst().getText().endsWith("●"));
+        press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitUntil(() -> "host.json".equals(tabs.getTabs().getFirst().getText()));
+        assertThat(Files.readString(dir.resolve("host.json"))).contains("\"version\"").contains("  ");
+
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> Files.readString(userDir.resolve("settings.json")).contains("dark"));
+        screenshot(stage.getScene(), "main-window-editor-dark.png");
+    }
+
+    private Path project(String name) throws IOException {
+        var dir = Files.createDirectories(work.resolve(name));
+        Files.writeString(dir.resolve("host.json"), "{\n  \"version\": \"2.0\"\n}\n");
+        Files.createDirectories(dir.resolve("hello"));
+        Files.writeString(dir.resolve("hello/function.json"), "{\"bindings\": []}\n");
+        Files.createDirectories(dir.resolve(".berth"));
+        return dir;
+    }
+
+    private void seedRecent(Path... projects) throws IOException {
+        var json = new StringBuilder("{\"projects\": [");
+        for (int i = 0; i < projects.length; i++) {
+            json.append(i == 0 ? "" : ", ").append('"').append(projects[i]).append('"');
+        }
+        Files.writeString(userDir.resolve("recent.json"), json.append("]}").toString());
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(TIMEOUT_S, TimeUnit.SECONDS);
+    }
+
+    /// Every text a user can read under `node` (labels, cells, text shapes).
+    private static List<String> texts(Node node) {
+        var found = new ArrayList<String>();
+        collect(node, found);
+        return found;
+    }
+
+    private static void collect(Node node, List<String> found) {
+        if (!node.isVisible()) return;
+        if (node instanceof Labeled labeled && labeled.getText() != null) found.add(labeled.getText());
+        if (node instanceof Text text && text.getText() != null) found.add(text.getText());
+        if (node instanceof Parent parent) parent.getChildrenUnmodifiable().forEach(child -> collect(child, found));
+    }
+
+    private static void screenshot(Scene scene, String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        var image = onFx(() -> scene.snapshot(null));
+        Files.createDirectories(SCREENSHOTS);
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SCREENSHOTS.resolve(name).toFile());
+    }
+
+}

@@ -1,0 +1,30 @@
+package dev.berth.app.ui.fakes;
+
+import dev.berth.app.ui.DialogService;
+import dev.berth.app.ui.start.NewProjectViewModel;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/// Scripted answers; records every error shown.
+public final class FakeDialogs implements DialogService {
+    public final List<String> errors = new ArrayList<>();
+    public final List<URI> browsed = new ArrayList<>();
+    public Path chosenDirectory;
+    public DirtyChoice dirtyChoice = DirtyChoice.CANCEL;
+    public Function<NewProjectViewModel, Optional<Path>> wizard = model -> Optional.empty();
+
+    @Override public Optional<Path> chooseDirectory(String title, Path initial) { return Optional.ofNullable(chosenDirectory); }
+
+    @Override public void showError(String title, String message) { errors.add(title + ": " + message); }
+
+    @Override public DirtyChoice confirmDiscard(String fileName) { return dirtyChoice; }
+
+    @Override public void openInBrowser(URI uri) { browsed.add(uri); }
+
+    @Override public Optional<Path> showNewProject(NewProjectViewModel model) { return wizard.apply(model); }
+}

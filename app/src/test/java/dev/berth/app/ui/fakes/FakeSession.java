@@ -1,0 +1,53 @@
+package dev.berth.app.ui.fakes;
+
+import dev.berth.runner.event.InvocationFinished;
+import dev.berth.runner.event.ReplicaState;
+import dev.berth.runner.project.ContainerAppSpec;
+import dev.berth.runner.project.FunctionApp;
+import dev.berth.runner.project.HostConfig;
+import dev.berth.runner.replica.ReplicaInfo;
+import dev.berth.runner.session.DebugEndpoint;
+import dev.berth.runner.session.RunSession;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/// A running session with one replica on host port 49153, fixed keys, and a debug endpoint when debugging.
+public final class FakeSession implements RunSession {
+    public final AtomicInteger closed = new AtomicInteger();
+    private final Path dir;
+    private final boolean debug;
+
+    FakeSession(Path dir, boolean debug) {
+        this.dir = dir;
+        this.debug = debug;
+    }
+
+    @Override public FunctionApp app() {
+        return new FunctionApp(dir, new HostConfig("2.0", Optional.empty(), false, "api", "handler"), List.of(), Map.of(),
+                new ContainerAppSpec("hello", 8080, 1, 1, 0.5, 512L << 20, Map.of(), Optional.empty()), List.of());
+    }
+
+    @Override public URI ingressUri() { return URI.create("http://127.0.0.1:7071"); }
+
+    @Override public List<ReplicaInfo> replicas() {
+        return List.of(new ReplicaInfo("hello-r1-a1", "r1", ReplicaState.READY, "c0ffee12", FakeRunner.T0,
+                Optional.of(FakeRunner.T0.plusMillis(900)), 49153, debug ? 49154 : 0, 0, 0));
+    }
+
+    @Override public List<InvocationFinished> recentInvocations(int last) { return List.of(); }
+
+    @Override public Map<String, String> functionKeys() {
+        return Map.of("default", "dflt-key-0123456789", "master", "mstr-key-9876543210");
+    }
+
+    @Override public Optional<DebugEndpoint> debug() {
+        return debug ? Optional.of(new DebugEndpoint("127.0.0.1", 49154)) : Optional.empty();
+    }
+
+    @Override public void close() { closed.incrementAndGet(); }
+}
