@@ -12,9 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /// Two templates; scaffolding writes a minimal project (host.json and one function) so it can be opened.
 public final class FakeTemplates implements ProjectTemplates {
     public static final Template PYTHON = new Template("http-python", "HTTP function (Python)",
-            "Answers GET and POST on /api/hello with a greeting. Python 3 standard library only.", "python", "http");
+            "Answers GET and POST on /api/hello with a greeting. Python 3 standard library only.", "python", "http", java.util.List.of());
     public static final Template JAVA = new Template("http-java", "HTTP function (Java)",
-            "The same greeting in Java 25 on the JDK's own HTTP server; debuggable with JDWP.", "java", "http");
+            "The same greeting in Java 25 on the JDK's own HTTP server; debuggable with JDWP.", "java", "http", java.util.List.of());
 
     public final List<String> scaffolded = new CopyOnWriteArrayList<>();
     public volatile String failure;
