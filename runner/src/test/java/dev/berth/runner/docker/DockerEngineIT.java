@@ -187,6 +187,16 @@ class DockerEngineIT {
         assertThat(engine.managedContainers(SESSION)).hasSize(before);
     }
 
+    @Test void start_gpuRequestedWithoutNvidiaRuntime_explainsAndLeavesNoContainer() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(engine.info().gpuAvailable(), "this engine has a GPU runtime");
+        var before = engine.managedContainers(SESSION).size();
+        var spec = new ContainerSpec(IMAGE, null, Map.of("berth.session", SESSION), Map.of(), List.of(), 0, 0, List.of(),
+                dev.berth.runner.container.GpuRequest.all());
+        assertThatThrownBy(() -> engine.start(spec)).isInstanceOf(ContainerStartException.class)
+                .hasMessageContaining("no NVIDIA runtime registered with Docker");
+        assertThat(engine.managedContainers(SESSION)).hasSize(before);
+    }
+
     @Test void build_failingStep_throwsWithStepAndLog(@TempDir Path context) throws Exception {
         Files.writeString(context.resolve("Dockerfile"), "FROM berth/base-python:bookworm\nRUN echo nope-output && false\n");
         var tag = "berth-it/fail:" + ProcessHandle.current().pid();
