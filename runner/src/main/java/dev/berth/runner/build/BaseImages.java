@@ -24,6 +24,7 @@ final class BaseImages {
     static final Duration PULL_TIMEOUT = Duration.ofSeconds(8);
     static final List<String> JAVA_MODULES = List.of("java.base", "jdk.httpserver", "jdk.jdwp.agent", "java.logging",
             "jdk.crypto.ec", "jdk.unsupported");
+    private static final String ROOTFS_PREFIX = "berth-rootfs-";
     private static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     // LocalRunner makes a builder per build, so the in-process half of the lock cannot live in an
     // instance; the file lock covers other Berth processes (FileChannel locks are per JVM, not per thread).
@@ -88,7 +89,8 @@ final class BaseImages {
 
     private void buildPython(Consumer<String> progress) throws ImageBuildException {
         progress.accept("base image: debootstrap bookworm with python3 (about a minute, once)");
-        var work = tempDir("berth-rootfs-");
+        removeLeftovers();
+        var work = tempDir(ROOTFS_PREFIX);
         try {
             var rootfs = work.resolve("rootfs");
             new Debootstrap(progress).run(rootfs);
@@ -133,6 +135,16 @@ final class BaseImages {
                     + " failed: " + e.getMessage(), e);
         } finally {
             TempFiles.deleteQuietly(context);
+        }
+    }
+
+    /// A Berth killed mid-debootstrap leaves a ~200 MB tree in the temp dir. Safe to remove here: the
+    /// caller holds the machine-wide lock, so no other build is using one.
+    private static void removeLeftovers() {
+        try (var entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            entries.filter(p -> p.getFileName().toString().startsWith(ROOTFS_PREFIX)).forEach(TempFiles::deleteQuietly);
+        } catch (IOException e) {
+            // Only disk space is at stake.
         }
     }
 

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.DeviceRequest;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
@@ -11,6 +12,7 @@ import com.github.dockerjava.api.model.Ports;
 
 import dev.berth.runner.container.ContainerSpec;
 import dev.berth.runner.container.ContainerStartException;
+import dev.berth.runner.container.GpuRequest;
 import dev.berth.runner.container.StartedContainer;
 
 import org.slf4j.Logger;
@@ -84,7 +86,14 @@ final class ContainerLauncher {
                 .withSecurityOpts(List.of("no-new-privileges"));
         if (spec.memoryBytes() > 0) host.withMemory(spec.memoryBytes()).withMemorySwap(spec.memoryBytes());
         if (spec.nanoCpus() > 0) host.withNanoCPUs(spec.nanoCpus());
+        if (spec.gpu().requested()) host.withDeviceRequests(List.of(deviceRequest(spec.gpu())));
         return host;
+    }
+
+    /// What `docker run --gpus` sends: the gpu capability, and a count or explicit device ids.
+    static DeviceRequest deviceRequest(GpuRequest gpu) {
+        var request = new DeviceRequest().withCapabilities(List.of(List.of("gpu")));
+        return gpu.deviceIds().isEmpty() ? request.withCount(gpu.count()) : request.withDeviceIds(gpu.deviceIds());
     }
 
     /// Host ports read back after start. A container that already exited has none; it is returned

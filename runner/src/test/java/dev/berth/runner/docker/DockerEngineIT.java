@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,10 +38,11 @@ class DockerEngineIT {
     private static final String IMAGE = "berth-it/engine-server:" + ProcessHandle.current().pid();
     private static DockerEngine engine;
 
+    @TempDir static Path context;
+
     @BeforeAll static void buildServerImage() throws Exception {
         engine = new DockerEngine();
         var base = new ImageBuilder(engine).ensureBase("python", line -> {});
-        Path context = Files.createTempDirectory("berth-it-server");
         Files.writeString(context.resolve("server.py"), """
                 import http.server, os
                 class H(http.server.BaseHTTPRequestHandler):
@@ -185,8 +187,17 @@ class DockerEngineIT {
         assertThat(engine.managedContainers(SESSION)).hasSize(before);
     }
 
-    @Test void build_failingStep_throwsWithStepAndLog() throws Exception {
-        Path context = Files.createTempDirectory("berth-it-fail");
+    @Test void start_gpuRequestedWithoutNvidiaRuntime_explainsAndLeavesNoContainer() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(engine.info().gpuAvailable(), "this engine has a GPU runtime");
+        var before = engine.managedContainers(SESSION).size();
+        var spec = new ContainerSpec(IMAGE, null, Map.of("berth.session", SESSION), Map.of(), List.of(), 0, 0, List.of(),
+                dev.berth.runner.container.GpuRequest.all());
+        assertThatThrownBy(() -> engine.start(spec)).isInstanceOf(ContainerStartException.class)
+                .hasMessageContaining("no NVIDIA runtime registered with Docker");
+        assertThat(engine.managedContainers(SESSION)).hasSize(before);
+    }
+
+    @Test void build_failingStep_throwsWithStepAndLog(@TempDir Path context) throws Exception {
         Files.writeString(context.resolve("Dockerfile"), "FROM berth/base-python:bookworm\nRUN echo nope-output && false\n");
         var tag = "berth-it/fail:" + ProcessHandle.current().pid();
         try {

@@ -71,6 +71,24 @@ class DockerEngineTest {
         assertThat(host.getNanoCPUs()).isNull();
     }
 
+    @Test void hostConfig_gpuRequested_addsGpuDeviceRequest() {
+        var spec = new ContainerSpec("img", null, Map.of(), Map.of(), List.of(), 0, 0, List.of(),
+                dev.berth.runner.container.GpuRequest.all());
+        var request = ContainerLauncher.hostConfig(spec).getDeviceRequests().getFirst();
+        assertThat(request.getCapabilities()).containsExactly(List.of("gpu"));
+        assertThat(request.getCount()).isEqualTo(-1);
+        var byId = ContainerLauncher.deviceRequest(new dev.berth.runner.container.GpuRequest(0, List.of("GPU-1")));
+        assertThat(byId.getDeviceIds()).containsExactly("GPU-1");
+        assertThat(ContainerLauncher.hostConfig(new ContainerSpec("img", null, Map.of(), Map.of(), List.of(), 0, 0, List.of()))
+                .getDeviceRequests()).isNullOrEmpty();
+    }
+
+    @Test void startFailure_noGpuDriver_namesNvidiaRuntimeAndCpuChoice() {
+        var spec = new ContainerSpec("img:1", null, Map.of(), Map.of(), List.of(), 0, 0, List.of());
+        assertThat(ContainerLauncher.startFailure(spec, "could not select device driver \"\" with capabilities: [[gpu]]"))
+                .contains("no NVIDIA runtime registered with Docker").contains("run on CPU");
+    }
+
     @Test void startFailure_portTaken_explainsTheFix() {
         var spec = new ContainerSpec("img:1", null, Map.of(), Map.of(), List.of(), 0, 0, List.of());
         assertThat(ContainerLauncher.startFailure(spec, "Bind for 127.0.0.1:80 failed: port is already allocated"))
