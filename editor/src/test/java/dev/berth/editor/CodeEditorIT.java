@@ -140,6 +140,19 @@ class CodeEditorIT {
     }
 
     @Test
+    void tabWithAMultiLineSelection_indentsEachLine_andShiftTabUndoesIt(FxRobot robot) throws Exception {
+        show(Language.PYTHON, "a = 1\nb = 2\nc = 3\n");
+        robot.clickOn(fx(editor::area));
+        fx(() -> { editor.area().selectRange(0, 0, 1, 3); return null; });
+        robot.type(KeyCode.TAB);
+        assertThat(fx(editor::getText)).isEqualTo("    a = 1\n    b = 2\nc = 3\n");
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        assertThat(fx(editor::getText)).isEqualTo("a = 1\nb = 2\nc = 3\n");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertThat(fx(editor::getText)).isEqualTo("    a = 1\n    b = 2\nc = 3\n");
+    }
+
+    @Test
     void darkTheme_yamlWithTabIndentation_isReadable() throws Exception {
         fx(() -> { Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()); return null; });
         show(Language.YAML, """

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /// Dockerfile: instructions (`FROM`, `RUN`, …, also after `ONBUILD`), comments, quoted strings,
 /// `$VAR`/`${VAR:-default}` references, `--flags`, `AS` in `FROM`, names in `ARG`/`ENV`/`LABEL`,
@@ -12,6 +13,8 @@ public final class DockerfileLexer implements Lexer {
     private static final Set<String> INSTRUCTIONS = Set.of(
             "FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT",
             "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+    private static final Pattern PORT_OR_NUMBER = Pattern.compile("\\d+(-\\d+)?(/(tcp|udp))?");
 
     @Override
     public List<Span> tokenize(String text) {
@@ -124,7 +127,7 @@ public final class DockerfileLexer implements Lexer {
             if (!isValue && isName(word) && (instruction.equals("ARG") || c.peek() == '=' && isAssignment())) {
                 return TokenType.KEY;
             }
-            return word.matches("\\d+(-\\d+)?(/(tcp|udp))?") ? TokenType.NUMBER : null;
+            return PORT_OR_NUMBER.matcher(word).matches() ? TokenType.NUMBER : null;
         }
 
         private boolean isAssignment() {
@@ -132,7 +135,7 @@ public final class DockerfileLexer implements Lexer {
         }
 
         private static boolean isName(String word) {
-            return word.matches("[A-Za-z_][A-Za-z0-9_.-]*");
+            return NAME.matcher(word).matches();
         }
 
         private boolean restOfLineBlank(int from) {
