@@ -128,6 +128,26 @@ class CodeEditorIT {
     }
 
     @Test
+    void dockerfile_instructionsGetTheDirectiveStyleClass() throws Exception {
+        String text = """
+                # syntax note
+                ARG BASE_IMAGE=python:3.12-slim
+                FROM ${BASE_IMAGE} AS runtime
+                WORKDIR /app
+                COPY --chown=10001 . /app
+                RUN apt-get update \\
+                    && echo "done"
+                EXPOSE 8080
+                USER 10001
+                CMD ["python3", "-u", "handler.py"]
+                """;
+        show(Language.DOCKERFILE, text);
+        waitUntil(() -> editor.area().getStyleOfChar(text.indexOf("FROM") + 1).contains("directive"));
+        assertThat(fx(() -> editor.area().getStyleOfChar(text.indexOf("${") + 1))).contains("variable");
+        screenshot("editor-dockerfile.png");
+    }
+
+    @Test
     void enterAndTab_keepAndAddIndentation(FxRobot robot) throws Exception {
         show(Language.YAML, "properties:");
         robot.clickOn(fx(editor::area));
