@@ -4,6 +4,7 @@ import dev.berth.editor.analysis.Analysis;
 import dev.berth.editor.analysis.AnalysisPipeline;
 import dev.berth.editor.analysis.Analyzer;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Platform;
@@ -16,6 +17,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.layout.BorderPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.model.StyleSpans;
 import org.reactfx.Subscription;
 
 /// A code editor for one file: line numbers, highlighting for its language, syntax-error markers in the
@@ -124,9 +126,15 @@ public class CodeEditor extends BorderPane implements AutoCloseable {
     private void apply(Analysis analysis) {
         // The pipeline drops stale results; the length check guards against a change it did not see.
         if (analysis.text().length() != area.getLength()) return;
-        if (!analysis.text().isEmpty()) area.setStyleSpans(0, StyleSpansFactory.of(analysis));
+        if (!analysis.text().isEmpty()) restyle(StyleSpansFactory.of(analysis));
         if (!diagnostics.equals(analysis.diagnostics())) diagnostics.setAll(analysis.diagnostics());
         gutter.show(analysis.diagnostics());
+    }
+
+    /// Applies only the part of `next` that differs from what the area shows.
+    private void restyle(StyleSpans<Collection<String>> next) {
+        StyleDiff.Range changed = StyleDiff.changed(area.getStyleSpans(0, area.getLength()), next);
+        if (!changed.isEmpty()) area.setStyleSpans(changed.start(), next.subView(changed.start(), changed.end()));
     }
 
     /// The text area, for tests in this package.
