@@ -40,7 +40,7 @@ public class CodeEditor extends BorderPane implements AutoCloseable {
     private final ObservableList<Diagnostic> diagnostics = FXCollections.observableArrayList();
     private final ObservableList<Diagnostic> readOnlyDiagnostics = FXCollections.unmodifiableObservableList(diagnostics);
     private final AnalysisPipeline pipeline;
-    private final Subscription subscriptions;
+    private final Subscription analysisTrigger;
     private String savedText = "";
     private boolean closed;
 
@@ -55,8 +55,8 @@ public class CodeEditor extends BorderPane implements AutoCloseable {
         // The only hop to the FX thread in this module.
         pipeline = new AnalysisPipeline(Analyzer.forLanguage(language)::analyze,
                 AnalysisPipeline.newBackgroundExecutor(), Platform::runLater, this::apply);
-        subscriptions = area.multiPlainChanges().subscribe(changes -> onEdit())
-                .and(area.multiPlainChanges().successionEnds(DEBOUNCE).subscribe(changes -> pipeline.submit(area.getText())));
+        area.multiPlainChanges().subscribe(changes -> onEdit());
+        analysisTrigger = area.multiPlainChanges().successionEnds(DEBOUNCE).subscribe(changes -> pipeline.submit(area.getText()));
         setCenter(new VirtualizedScrollPane<>(area));
     }
 
@@ -106,12 +106,12 @@ public class CodeEditor extends BorderPane implements AutoCloseable {
     /// False makes the editor read-only (it still highlights and validates).
     public BooleanProperty editableProperty() { return area.editableProperty(); }
 
-    /// Stops the background analysis. The editor stays usable as a plain text area.
+    /// Stops the background analysis. The editor stays usable as a plain text area with a dirty flag.
     @Override
     public void close() {
         if (closed) return;
         closed = true;
-        subscriptions.unsubscribe();
+        analysisTrigger.unsubscribe();
         pipeline.close();
     }
 
