@@ -38,6 +38,8 @@ public final class Ingress implements AutoCloseable {
                            Clock clock, IntFunction<List<InvocationFinished>> invocations, Duration functionTimeout,
                            Duration acquireTimeout) {}
 
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
+
     private Ingress(HttpServer server, ExecutorService executor, ReplicaClient client) {
         this.server = server;
         this.executor = executor;
@@ -48,6 +50,9 @@ public final class Ingress implements AutoCloseable {
 
     /// Binds and starts serving. A taken port is reported with the fix (`--port`).
     public static Ingress start(Settings settings) throws PortInUseException, IOException {
+        // The JDK server writes headers and body separately; with Nagle on, a keep-alive client's delayed
+        // ACK holds the body back ~40 ms. The server reads this once, when its first instance is made.
+        if (System.getProperty(NODELAY) == null) System.setProperty(NODELAY, "true");
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 512);
