@@ -61,13 +61,17 @@ public final class Coalescer<T> implements AutoCloseable {
         arm();
     }
 
-    /// Hands over what is left without waiting for the period and stops the timer thread.
+    /// Hands over what is left without waiting for the period (the hand-off runs later on `target`;
+    /// this does not block) and stops the timer thread.
     @Override
     public void close() {
         closed = true;
+        // A hand-off still waiting out its period is cancelled here and done at once instead;
+        // `armed` stays set for it, so this is still the only pending hop.
+        if (!timer.shutdownNow().isEmpty()) {
+            hop();
+        }
         arm();
-        // Delayed tasks still run after shutdown(), so an armed hand-off is not lost.
-        timer.shutdown();
     }
 
     private void arm() {

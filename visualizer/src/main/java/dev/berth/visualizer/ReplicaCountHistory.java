@@ -75,7 +75,7 @@ public final class ReplicaCountHistory {
             }
             points.add(new Point(at, series.applyAsInt(sample)));
         }
-        if (!points.isEmpty()) {
+        if (!points.isEmpty() && points.getLast().at().isBefore(now)) {
             points.add(new Point(now, points.getLast().value()));
         }
         return points;
