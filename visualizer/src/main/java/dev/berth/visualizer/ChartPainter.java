@@ -18,7 +18,7 @@ final class ChartPainter {
     record Colours(Paint ready, Paint total, Paint grid, Paint axis) {}
 
     private static final double LEFT = 34;
-    private static final double RIGHT = 12;
+    private static final double RIGHT = 22;
     private static final double TOP = 8;
     private static final double BOTTOM = 22;
 

@@ -34,6 +34,14 @@ public final class Formats {
         return String.format(Locale.ROOT, "%.1f", duration.toNanos() / 1_000_000.0);
     }
 
+    /// How long a replica took from start to ready, e.g. `1.84 s`; "—" while it is not ready.
+    public static String readyAfter(Instant started, Instant ready) {
+        if (started == null || ready == null) {
+            return NONE;
+        }
+        return String.format(Locale.ROOT, "%.2f s", Duration.between(started, ready).toMillis() / 1000.0);
+    }
+
     /// An HTTP status, or "ERR" when the call never got one.
     public static String status(int status) {
         return status <= 0 ? "ERR" : Integer.toString(status);

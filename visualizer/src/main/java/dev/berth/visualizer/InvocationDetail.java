@@ -65,6 +65,7 @@ final class InvocationDetail extends BorderPane {
         TextArea area = new TextArea();
         area.setId(id);
         area.setEditable(false);
+        area.setWrapText(true); // bodies are often one long JSON line
         area.getStyleClass().add("mono");
         return area;
     }

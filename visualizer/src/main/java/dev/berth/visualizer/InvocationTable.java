@@ -54,6 +54,7 @@ public class InvocationTable extends BorderPane {
         table.setPlaceholder(new Label(PLACEHOLDER));
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getStyleClass().add("dense"); // AtlantaFX's compact rows: more invocations in sight
         table.getColumns().addAll(List.of(timeColumn(), functionColumn(), statusColumn(), durationColumn(),
                 replicaColumn()));
         InvocationDetail detail = new InvocationDetail(zone);
@@ -104,13 +105,15 @@ public class InvocationTable extends BorderPane {
     private TableColumn<InvocationRow, Instant> timeColumn() {
         TableColumn<InvocationRow, Instant> column = column("Time", InvocationRow::at);
         column.setCellFactory(ignored -> new TextCell<>(at -> Formats.timeMillis(at, zone), "mono"));
-        column.setPrefWidth(110);
+        column.setPrefWidth(125);
+        column.setMinWidth(120);
         return column;
     }
 
     private TableColumn<InvocationRow, String> functionColumn() {
         TableColumn<InvocationRow, String> column = column("Function", InvocationRow::function);
         column.setPrefWidth(160);
+        column.setMinWidth(90);
         return column;
     }
 
@@ -118,19 +121,22 @@ public class InvocationTable extends BorderPane {
         TableColumn<InvocationRow, Integer> column = column("Status", InvocationRow::status);
         column.setCellFactory(ignored -> new StatusCell());
         column.setPrefWidth(70);
+        column.setMinWidth(60);
         return column;
     }
 
     private TableColumn<InvocationRow, Duration> durationColumn() {
         TableColumn<InvocationRow, Duration> column = column("Duration (ms)", InvocationRow::duration);
         column.setCellFactory(ignored -> new TextCell<>(Formats::millis, "numeric"));
-        column.setPrefWidth(110);
+        column.setPrefWidth(125);
+        column.setMinWidth(120);
         return column;
     }
 
     private TableColumn<InvocationRow, String> replicaColumn() {
         TableColumn<InvocationRow, String> column = column("Replica", InvocationRow::replica);
         column.setPrefWidth(140);
+        column.setMinWidth(90);
         return column;
     }
 

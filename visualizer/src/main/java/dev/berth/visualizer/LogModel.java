@@ -18,6 +18,9 @@ public final class LogModel {
     private final RingList<LogEntry> visible;
     private final ObservableList<LogEntry> visibleView;
     private final ObservableList<String> sources = FXCollections.observableArrayList();
+    // One wrapper for the life of the model: a wrapper listens to its list only weakly, so a fresh
+    // one per call would let the listeners of its users vanish with the next GC.
+    private final ObservableList<String> sourcesView = FXCollections.unmodifiableObservableList(sources);
     private final TreeSet<String> knownSources = new TreeSet<>();
     private String textFilter = "";
     private String sourceFilter;
@@ -79,7 +82,7 @@ public final class LogModel {
 
     /// Every source seen since creation, sorted (kept across `clear`, so a chosen filter stays valid). Read-only.
     public ObservableList<String> sources() {
-        return FXCollections.unmodifiableObservableList(sources);
+        return sourcesView;
     }
 
     /// Lines held, before filtering.

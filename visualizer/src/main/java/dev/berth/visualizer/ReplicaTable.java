@@ -25,6 +25,7 @@ public class ReplicaTable extends BorderPane {
     static final String PLACEHOLDER = "No replicas running";
 
     private final ObservableList<ReplicaRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<ReplicaRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final TableView<ReplicaRow> table = new TableView<>(rows);
     private final ZoneId zone;
 
@@ -37,17 +38,19 @@ public class ReplicaTable extends BorderPane {
         getStyleClass().add("berth-replica-table");
         getStylesheets().add(Styles.STYLESHEET);
         table.setPlaceholder(new Label(PLACEHOLDER));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Unconstrained: a narrow table scrolls sideways instead of cutting every column to "…".
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.getStyleClass().add("dense");
         table.getColumns().addAll(List.of(
-                width(column("Replica", ReplicaRow::id), 150),
-                width(column("Revision", ReplicaRow::revision), 110),
+                width(column("Replica", ReplicaRow::id), 140),
                 stateColumn(),
-                mono(width(column("Container", (ReplicaRow r) -> Formats.shortId(r.containerId())), 120)),
-                timeColumn("Started", ReplicaRow::started),
-                timeColumn("Ready", ReplicaRow::ready),
+                width(column("Revision", ReplicaRow::revision), 110),
                 numeric(column("Port", ReplicaRow::hostPort)),
+                numeric(column("In flight", ReplicaRow::outstanding)),
                 numeric(column("Restarts", ReplicaRow::restarts)),
-                numeric(column("In flight", ReplicaRow::outstanding))));
+                timeColumn("Started", ReplicaRow::started),
+                readyAfterColumn(),
+                mono(width(column("Container", (ReplicaRow r) -> Formats.shortId(r.containerId())), 120))));
         setCenter(table);
     }
 
@@ -69,7 +72,7 @@ public class ReplicaTable extends BorderPane {
 
     /// The rows shown, in order. Read-only.
     public ObservableList<ReplicaRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /// The selected replica, or null.
@@ -111,7 +114,7 @@ public class ReplicaTable extends BorderPane {
     private TableColumn<ReplicaRow, String> stateColumn() {
         TableColumn<ReplicaRow, String> column = column("State", ReplicaRow::state);
         column.setCellFactory(ignored -> new BadgeCell());
-        column.setPrefWidth(110);
+        column.setPrefWidth(130);
         return column;
     }
 
@@ -127,6 +130,14 @@ public class ReplicaTable extends BorderPane {
         return column;
     }
 
+    private static TableColumn<ReplicaRow, String> readyAfterColumn() {
+        TableColumn<ReplicaRow, String> column = column("Ready after",
+                (ReplicaRow r) -> Formats.readyAfter(r.started(), r.ready()));
+        column.setCellFactory(ignored -> new InvocationTable.TextCell<>(String::valueOf, "numeric"));
+        column.setPrefWidth(95);
+        return column;
+    }
+
     private static <V> TableColumn<ReplicaRow, V> mono(TableColumn<ReplicaRow, V> column) {
         column.setCellFactory(ignored -> new InvocationTable.TextCell<>(String::valueOf, "mono"));
         return column;
@@ -134,7 +145,7 @@ public class ReplicaTable extends BorderPane {
 
     private static TableColumn<ReplicaRow, Integer> numeric(TableColumn<ReplicaRow, Integer> column) {
         column.setCellFactory(ignored -> new InvocationTable.TextCell<>(String::valueOf, "numeric"));
-        column.setPrefWidth(80);
+        column.setPrefWidth(85);
         return column;
     }
 

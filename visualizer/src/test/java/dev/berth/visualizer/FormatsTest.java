@@ -29,6 +29,12 @@ class FormatsTest {
     }
 
     @Test
+    void readyAfter_readyReplica_showsSecondsFromStart() {
+        assertThat(Formats.readyAfter(AT, AT.plusMillis(1_840))).isEqualTo("1.84 s");
+        assertThat(Formats.readyAfter(AT, null)).isEqualTo("—");
+    }
+
+    @Test
     void status_noHttpAnswer_showsErr() {
         assertThat(Formats.status(0)).isEqualTo("ERR");
         assertThat(Formats.status(404)).isEqualTo("404");
