@@ -17,6 +17,7 @@ import java.util.List;
 final class ChartPainter {
     record Colours(Paint ready, Paint total, Paint grid, Paint axis) {}
 
+    static final String NO_DATA = "No replica counts yet";
     private static final double LEFT = 34;
     private static final double RIGHT = 22;
     private static final double TOP = 8;
@@ -56,9 +57,18 @@ final class ChartPainter {
         timeAxis(now);
         List<ReplicaCountHistory.Point> total = history.steps(now, ReplicaCountHistory.Sample::total);
         List<ReplicaCountHistory.Point> ready = history.steps(now, ReplicaCountHistory.Sample::ready);
+        if (total.isEmpty()) {
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.setFill(colours.axis());
+            g.setFont(Font.font(13));
+            g.fillText(NO_DATA, LEFT + plotWidth / 2, TOP + plotHeight / 2);
+            return;
+        }
         fillUnder(ready, colours.ready());
-        line(total, colours.total(), new double[] {6, 4});
         line(ready, colours.ready(), new double[0]);
+        // Dashed and on top, so where ready equals total both colours still show.
+        line(total, colours.total(), new double[] {6, 4});
     }
 
     private void yAxis() {

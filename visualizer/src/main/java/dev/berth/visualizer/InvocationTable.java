@@ -26,7 +26,7 @@ import java.util.function.Function;
 /// The latest invocations, newest first, at most `capacity` of them, with the selected one's request
 /// and response below the table. Column sorting is the user's choice and never reorders `rows()`.
 /// FX thread only.
-public class InvocationTable extends BorderPane {
+public final class InvocationTable extends BorderPane {
     public static final int DEFAULT_CAPACITY = 10_000;
     static final String PLACEHOLDER = "No invocations yet — call a function";
 

@@ -29,7 +29,7 @@ import java.util.List;
 /// and one layout of the visible cells. While "follow" is on the view stays at the newest line;
 /// scrolling up turns it off, scrolling back to the bottom turns it on again. Ctrl+C copies the
 /// selected lines. FX thread only.
-public class LogView extends BorderPane {
+public final class LogView extends BorderPane {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private final StringProperty textFilter = new SimpleStringProperty(this, "textFilter", "");
@@ -55,8 +55,8 @@ public class LogView extends BorderPane {
         list.setCellFactory(ignored -> new LogCell(zone));
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setPlaceholder(new Label("No log lines yet"));
-        textFilter.addListener((obs, old, text) -> model.setTextFilter(text));
-        sourceFilter.addListener((obs, old, source) -> model.setSourceFilter(source));
+        textFilter.addListener((obs, old, text) -> refiltered(() -> model.setTextFilter(text)));
+        sourceFilter.addListener((obs, old, source) -> refiltered(() -> model.setSourceFilter(source)));
         follow.addListener((obs, old, on) -> {
             if (on) {
                 scrollToEnd();
@@ -121,6 +121,13 @@ public class LogView extends BorderPane {
 
     ListView<LogEntry> listView() {
         return list;
+    }
+
+    private void refiltered(Runnable change) {
+        change.run();
+        if (follow.get()) {
+            scrollToEnd();
+        }
     }
 
     private void scrollToEnd() {

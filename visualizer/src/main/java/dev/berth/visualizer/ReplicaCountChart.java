@@ -31,7 +31,7 @@ import java.util.function.Function;
 /// no nodes; the colours come from CSS (`-berth-ready-color` …, set from the theme's looked-up
 /// colours in visualizer.css). It redraws on each `record` and once a second while in a scene, so
 /// the time axis moves on when nothing happens. FX thread only.
-public class ReplicaCountChart extends BorderPane {
+public final class ReplicaCountChart extends BorderPane {
     private static final CssMetaData<ReplicaCountChart, Paint> READY =
             paint("-berth-ready-color", chart -> chart.readyColor, Color.SEAGREEN);
     private static final CssMetaData<ReplicaCountChart, Paint> TOTAL =

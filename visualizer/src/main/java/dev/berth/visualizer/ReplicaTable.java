@@ -21,7 +21,7 @@ import static dev.berth.visualizer.InvocationTable.column;
 /// The replicas of the running app, one row each, with their state as a coloured badge. `update`
 /// takes a full snapshot and changes only the rows that differ, so the user's selection survives.
 /// FX thread only.
-public class ReplicaTable extends BorderPane {
+public final class ReplicaTable extends BorderPane {
     static final String PLACEHOLDER = "No replicas running";
 
     private final ObservableList<ReplicaRow> rows = FXCollections.observableArrayList();

@@ -25,10 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,6 +37,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
+import static dev.berth.visualizer.Samples.T0;
+import static dev.berth.visualizer.Samples.invocationRows;
+import static dev.berth.visualizer.Samples.lines;
+import static dev.berth.visualizer.Samples.produce;
+import static dev.berth.visualizer.Samples.replica;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /// Shows every control in one window under AtlantaFX PrimerLight and drives it as a user would.
@@ -47,7 +49,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class VisualizerIT {
     private static final int LOG_CAPACITY = 50_000;
-    private static final Instant T0 = Instant.parse("2026-05-04T09:00:00Z");
 
     private final MutableClock clock = new MutableClock(T0.plus(Duration.ofMinutes(5)));
     private LogView log;
@@ -122,7 +123,8 @@ class VisualizerIT {
         robot.clickOn("#log-filter").write("error");
         awaitFx(() -> log.visibleLines().size() == 40, 5_000);
         assertThat(onFx(() -> log.visibleLines().stream().allMatch(l -> l.text().contains("ERROR")))).isTrue();
-        assertThat(shownLogTexts()).isNotEmpty().allMatch(text -> text.contains("ERROR"));
+        assertThat(shownLogTexts()).isNotEmpty().allMatch(text -> text.contains("ERROR"))
+                .as("following: the newest match is in sight").contains("ERROR timeout calling inventory (1950)");
         onFx(() -> Screenshots.save(log, "02-log-filtered-text"));
 
         onFx(() -> {
@@ -276,23 +278,6 @@ class VisualizerIT {
 
     // ---- helpers ----
 
-    private static void produce(Coalescer<LogEntry> coalescer, int count) {
-        String[] sources = {"orders-7f9c-0", "orders-7f9c-1", "orders-7f9c-2", "berth"};
-        for (int n = 0; n < count; n++) {
-            boolean stderr = n % 97 == 0;
-            coalescer.add(new LogEntry(T0.plusMillis(n), sources[n % sources.length], stderr ? "stderr" : "stdout",
-                    "line " + n + (stderr ? " WARN slow downstream call" : " handled POST /api/orders in 3 ms")));
-            if (n % 1_000 == 999) {
-                try {
-                    Thread.sleep(5); // ~100k+ lines/s offered: far beyond the 10k/s target
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     private static long probeFxLatencyMillis() throws InterruptedException {
         long sent = System.nanoTime();
         CountDownLatch answered = new CountDownLatch(1);
@@ -326,39 +311,6 @@ class VisualizerIT {
                 .map(node -> ((LogCell) node).getItem().text()).toList());
     }
 
-    private static List<LogEntry> lines(int from, int to) {
-        List<LogEntry> lines = new ArrayList<>();
-        for (int n = from; n < to; n++) {
-            lines.add(new LogEntry(T0.plusMillis(n * 13L), "orders-7f9c-" + (n % 3), n % 17 == 0 ? "stderr" : "stdout",
-                    n % 17 == 0 ? "Traceback: KeyError 'sku' in handler (" + n + ")" : "POST /api/orders/" + n + " -> 200 in 4 ms"));
-        }
-        return lines;
-    }
-
-    private static List<InvocationRow> invocationRows(int count) {
-        return invocationRows(0, count);
-    }
-
-    private static List<InvocationRow> invocationRows(int from, int to) {
-        List<InvocationRow> rows = new ArrayList<>();
-        int[] statuses = {200, 200, 201, 404, 200, 500, 200, 429, 0};
-        for (int i = from; i < to; i++) {
-            int status = i == 37 ? 500 : statuses[i % statuses.length];
-            rows.add(new InvocationRow(T0.plusMillis(i * 250L), "inv-" + i, "inv-fn-" + i, "orders-7f9c-" + (i % 3),
-                    status, Duration.ofNanos(1_500_000L + i * 731_000L),
-                    status >= 500 || status == 0 ? "handler raised KeyError: 'sku' (orders/handler.py line 42)" : null,
-                    "{\n  \"Data\": {\"req\": {\"Method\": \"POST\", \"Body\": {\"orderId\": " + i + "}}}\n}",
-                    "{\n  \"Outputs\": {\"res\": {\"statusCode\": " + status + ", \"body\": \"...\"}}\n}"));
-        }
-        return rows;
-    }
-
-    private static ReplicaRow replica(String id, String state, int restarts) {
-        boolean ready = state.equals("READY");
-        return new ReplicaRow(id, "orders--r3", state, "4f1c2a9b7e3d5c6a8b9c0d1e2f3a4b5c",
-                T0, ready ? T0.plusMillis(1_840) : null, 49_152 + id.hashCode() % 100 + 100, restarts, ready ? 2 : 0);
-    }
-
     private static <T> T onFx(Callable<T> work) {
         try {
             return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
@@ -383,34 +335,6 @@ class VisualizerIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
-        }
-    }
-
-    /// A clock the test moves by hand, so the chart's window is deterministic.
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
