@@ -91,7 +91,13 @@ public final class Coalescer<T> implements AutoCloseable {
     }
 
     private void hop() {
-        target.execute(this::drain);
+        try {
+            target.execute(this::drain);
+        } catch (RuntimeException rejected) {
+            // No drain will run to clear the flag: clear it, or every later item would wait forever.
+            armed.set(false);
+            throw rejected;
+        }
     }
 
     private void drain() {

@@ -1,5 +1,6 @@
 package dev.berth.visualizer;
 
+import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
@@ -10,18 +11,20 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.util.Duration;
 
 /// The log view's toolbar: text filter, source choice, follow toggle and clear. Bound to the view's
 /// properties, so the view stays usable without it. FX thread only.
 final class LogToolbar extends HBox {
     static final String ALL_SOURCES = "All sources";
+    private static final Duration TYPING_PAUSE = Duration.millis(150);
 
     LogToolbar(LogView view, ObservableList<String> sources) {
         getStyleClass().add("log-toolbar");
         TextField filter = new TextField();
         filter.setId("log-filter");
         filter.setPromptText("Filter lines");
-        filter.textProperty().bindBidirectional(view.textFilterProperty());
+        debounce(filter, view);
         HBox.setHgrow(filter, Priority.ALWAYS);
 
         ComboBox<String> source = new ComboBox<>();
@@ -52,6 +55,25 @@ final class LogToolbar extends HBox {
         clear.setId("log-clear");
         clear.setOnAction(ignored -> view.clear());
         getChildren().addAll(filter, source, follow, clear);
+    }
+
+    /// Typing re-tests every held line, so the filter follows the field only after a short pause
+    /// rather than on each keystroke; a filter set on the view shows in the field at once.
+    private static void debounce(TextField field, LogView view) {
+        PauseTransition pause = new PauseTransition(TYPING_PAUSE);
+        pause.setOnFinished(ignored -> view.textFilterProperty().set(field.getText()));
+        field.setText(view.textFilterProperty().get());
+        field.textProperty().addListener((obs, old, text) -> pause.playFromStart());
+        field.setOnAction(ignored -> {
+            pause.stop();
+            view.textFilterProperty().set(field.getText());
+        });
+        view.textFilterProperty().addListener((obs, old, text) -> {
+            if (!text.equals(field.getText())) {
+                field.setText(text);
+                pause.stop();
+            }
+        });
     }
 
     /// Shows null (no source filter) as "All sources".

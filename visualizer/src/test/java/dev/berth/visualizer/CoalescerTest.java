@@ -12,10 +12,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CoalescerTest {
     /// Holds hand-offs until the test runs them, like an FX thread that is busy.
@@ -171,6 +173,25 @@ class CoalescerTest {
         coalescer.add(7);
         fx.runAll();
         assertThat(batches).containsExactly(List.of(7));
+    }
+
+    @Test
+    void add_targetRejectsTheHop_laterItemsStillGetOne() {
+        RecordingExecutor fx = new RecordingExecutor();
+        boolean[] reject = {true};
+        Executor flaky = task -> {
+            if (reject[0]) {
+                throw new RejectedExecutionException("FX toolkit not running");
+            }
+            fx.execute(task);
+        };
+        try (Coalescer<Integer> coalescer = new Coalescer<>(10, flaky, batches::add)) {
+            assertThatThrownBy(() -> coalescer.add(1)).isInstanceOf(RejectedExecutionException.class);
+            reject[0] = false;
+            coalescer.add(2);
+            fx.runAll();
+            assertThat(batches).containsExactly(List.of(1, 2));
+        }
     }
 
     private static void await(BooleanSupplier condition, long timeoutMillis) {
