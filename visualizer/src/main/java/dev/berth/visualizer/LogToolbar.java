@@ -13,6 +13,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.util.Duration;
 
+import java.util.Objects;
+
 /// The log view's toolbar: text filter, source choice, follow toggle and clear. Bound to the view's
 /// properties, so the view stays usable without it. FX thread only.
 final class LogToolbar extends HBox {
@@ -69,7 +71,7 @@ final class LogToolbar extends HBox {
             view.textFilterProperty().set(field.getText());
         });
         view.textFilterProperty().addListener((obs, old, text) -> {
-            if (!text.equals(field.getText())) {
+            if (!Objects.equals(text, field.getText())) {
                 field.setText(text);
                 pause.stop();
             }

@@ -25,11 +25,14 @@ import java.time.ZoneId;
 import java.util.List;
 
 /// A virtualized, filterable log. Keeps at most `capacity` lines (oldest dropped). Callers hand it
-/// batches (see `Coalescer`), never single lines at high rate: one batch costs O(batch) model work
-/// and one layout of the visible cells. While "follow" is on the view stays at the newest line;
+/// batches (see `Coalescer`), never single lines at high rate: one batch costs O(batch) model work,
+/// one layout of the visible cells, and JavaFX's own pass over the line count in its VirtualFlow
+/// (a few ms at 100k lines; see `LogViewMemoryBench`). While "follow" is on the view stays at the newest line;
 /// scrolling up turns it off, scrolling back to the bottom turns it on again. Ctrl+C copies the
 /// selected lines. FX thread only.
 public final class LogView extends BorderPane {
+    static final String EMPTY = "No log lines yet";
+    static final String NO_MATCH = "No lines match the filter";
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private final StringProperty textFilter = new SimpleStringProperty(this, "textFilter", "");
@@ -38,6 +41,7 @@ public final class LogView extends BorderPane {
     private final LogModel model;
     private final ListView<LogEntry> list = new ListView<>();
     private final ZoneId zone;
+    private final Label placeholder = new Label(EMPTY);
 
     public LogView(int capacity) {
         this(capacity, ZoneId.systemDefault());
@@ -50,11 +54,11 @@ public final class LogView extends BorderPane {
         getStylesheets().add(Styles.STYLESHEET);
         list.getStyleClass().add("log-list");
         list.setItems(model.visible());
-        // A fixed cell size lets the flow skip measuring cells: the key to 10k lines/s.
+        // A fixed cell size spares the flow from measuring each cell it shows.
         list.setFixedCellSize(22);
         list.setCellFactory(ignored -> new LogCell(zone));
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        list.setPlaceholder(new Label("No log lines yet"));
+        list.setPlaceholder(placeholder);
         textFilter.addListener((obs, old, text) -> refiltered(() -> model.setTextFilter(text)));
         sourceFilter.addListener((obs, old, source) -> refiltered(() -> model.setSourceFilter(source)));
         follow.addListener((obs, old, on) -> {
@@ -70,13 +74,12 @@ public final class LogView extends BorderPane {
 
     public void append(List<LogEntry> batch) {
         model.append(batch);
-        if (follow.get()) {
-            scrollToEnd();
-        }
+        afterChange();
     }
 
     public void clear() {
         model.clear();
+        afterChange();
     }
 
     /// Lines must contain this text (case-insensitive); "" shows all.
@@ -125,6 +128,11 @@ public final class LogView extends BorderPane {
 
     private void refiltered(Runnable change) {
         change.run();
+        afterChange();
+    }
+
+    private void afterChange() {
+        placeholder.setText(model.size() == 0 ? EMPTY : NO_MATCH);
         if (follow.get()) {
             scrollToEnd();
         }

@@ -11,6 +11,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -139,6 +140,14 @@ class VisualizerIT {
         awaitFx(() -> log.visibleLines().size() == 1_000, 5_000);
         assertThat(onFx(() -> log.visibleLines().stream().allMatch(l -> l.source().equals("orders-7f9c-0")))).isTrue();
         onFx(() -> Screenshots.save(log, "03-log-filtered-source"));
+
+        onFx(() -> {
+            log.textFilterProperty().set("no such text");
+            return null;
+        });
+        assertThat(onFx(() -> log.visibleLines().isEmpty())).isTrue();
+        assertThat(onFx(() -> ((TextField) log.lookup("#log-filter")).getText())).isEqualTo("no such text");
+        assertThat(onFx(() -> ((Label) log.listView().getPlaceholder()).getText())).isEqualTo(LogView.NO_MATCH);
     }
 
     @Test
