@@ -20,8 +20,10 @@ import java.util.function.Consumer;
 /// Threading: `add`, `addAll` and `close` may be called from any thread; `sink` runs only on `target`.
 /// At most one hand-off is pending at a time (scheduled or queued on `target`), so a slow FX thread
 /// gets one larger batch instead of a growing backlog of `runLater` calls. No item is ever dropped:
-/// the batch holds everything added since the previous one. An idle coalescer hands its first item
-/// over at once; the period only throttles bursts.
+/// the batch holds everything added since the previous one, so the queue is unbounded while the
+/// target is stalled. An idle coalescer hands its first item over at once; the period only throttles
+/// bursts. A sink that throws loses that batch only; the next one is still scheduled. Each coalescer
+/// owns one daemon timer thread that only waits out the period; `close` stops it.
 public final class Coalescer<T> implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
