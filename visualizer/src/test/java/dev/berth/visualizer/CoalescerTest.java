@@ -194,6 +194,26 @@ class CoalescerTest {
         }
     }
 
+    @Test
+    void drain_sinkThrows_laterBatchesStillArrive() throws Exception {
+        RecordingExecutor fx = new RecordingExecutor();
+        boolean[] fail = {true};
+        try (Coalescer<Integer> coalescer = new Coalescer<>(10, fx, batch -> {
+            if (fail[0]) {
+                fail[0] = false;
+                throw new IllegalStateException("view not ready");
+            }
+            batches.add(batch);
+        })) {
+            coalescer.add(1);
+            assertThatThrownBy(fx::runAll).isInstanceOf(IllegalStateException.class);
+            coalescer.add(2);
+            await(() -> !fx.pending.isEmpty(), 5_000);
+            fx.runAll();
+            assertThat(batches).containsExactly(List.of(2));
+        }
+    }
+
     private static void await(BooleanSupplier condition, long timeoutMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (!condition.getAsBoolean()) {
