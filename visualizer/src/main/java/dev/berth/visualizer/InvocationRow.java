@@ -3,6 +3,7 @@ package dev.berth.visualizer;
 import java.time.Duration;
 import java.time.Instant;
 
-/// Placeholder (the visualizer helper owns the real one): one finished invocation.
-public record InvocationRow(Instant at, String id, String function, String replica, int status, Duration duration,
-                            String error, String request, String response) {}
+/// One finished invocation as the invocation table shows it. `status` is the HTTP status (0 when
+/// the call got none); `error`, `request` and `response` may be null. Immutable; any thread.
+public record InvocationRow(Instant at, String id, String function, String replica, int status,
+                            Duration duration, String error, String request, String response) {}
