@@ -1,7 +1,7 @@
 # Sourced by Berth's scripts: sets JAVA_HOME to a JDK 25 or explains how to get one.
 # Order: $JAVA_HOME, then `java` on the PATH, then the usual install folders.
 
-_berth_is_jdk25() { [ -x "$1/bin/javac" ] && "$1/bin/java" -version 2>&1 | head -1 | grep -qE '"25([".])'; }
+_berth_is_jdk25() { [ -x "$1/bin/javac" ] && "$1/bin/java" -version 2>&1 | grep -qE 'version "25([".])'; }
 
 berth_find_jdk() {
   if [ -n "${JAVA_HOME:-}" ] && _berth_is_jdk25 "$JAVA_HOME"; then return 0; fi

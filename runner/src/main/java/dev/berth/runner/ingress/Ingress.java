@@ -77,7 +77,10 @@ public final class Ingress implements AutoCloseable {
                 exchange.close();
             }
         });
-        var executor = Executors.newVirtualThreadPerTaskExecutor();
+        // Platform threads, not virtual ones: a request thread spends its life blocked on two loopback
+        // sockets, and a virtual thread's park/unpark through the poller added ~0.1 ms a request and cost
+        // a fifth of the throughput at 32 connections on a 2-core machine (see docs/decisions/0003).
+        var executor = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("ingress-", 0).factory());
         server.setExecutor(executor);
         server.start();
         return new Ingress(server, executor, client);

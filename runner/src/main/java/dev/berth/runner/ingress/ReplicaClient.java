@@ -1,43 +1,104 @@
 package dev.berth.runner.ingress;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
-/// HTTP/1.1 client from the ingress to replicas, with pooled keep-alive connections. Thread-safe.
+/// HTTP/1.1 client from the ingress to replicas on loopback: blocking sockets on the caller's virtual
+/// thread, with pooled keep-alive connections per replica. The JDK's `HttpClient` hops between its
+/// selector thread and an executor for every exchange, which costs about a millisecond a request on a
+/// small machine; the ingress's budget is half of that. Thread-safe.
 final class ReplicaClient implements AutoCloseable {
-    /// Headers the JDK client sets itself or refuses (hop-by-hop and framing headers).
+    /// Headers the ingress sets itself or must not forward (hop-by-hop and framing headers).
     private static final Set<String> SKIPPED = Set.of("connection", "content-length", "expect", "host", "upgrade",
             "keep-alive", "transfer-encoding", "te", "trailer", "proxy-connection", "http2-settings");
+    private static final int CONNECT_TIMEOUT_MS = 5_000;
+    private static final int IDLE_PER_REPLICA = 64;
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .build();
+    private final Map<String, Deque<HttpConnection>> idle = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     /// A replica's answer.
     record Reply(int status, Map<String, List<String>> headers, byte[] body) {}
 
+    /// Sends one request. `timeout` zero means no limit (debugging); past it, HttpTimeoutException.
     Reply send(URI target, String method, Map<String, List<String>> headers, byte[] body, Duration timeout)
-            throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(target)
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (!timeout.isZero()) request.timeout(timeout);
+            throws IOException {
+        var key = target.getHost() + ":" + target.getPort();
+        var head = requestHead(target, method, headers, body.length);
+        var pooled = idle.getOrDefault(key, new ConcurrentLinkedDeque<>()).pollFirst();
+        if (pooled != null) {
+            try {
+                return exchange(key, pooled, head, body, method, timeout);
+            } catch (HttpConnection.StaleConnectionException e) {
+                // The replica closed an idle connection before we used it: nothing reached the function,
+                // so sending again on a fresh connection cannot run it twice.
+            }
+        }
+        return exchange(key, connect(target), head, body, method, timeout);
+    }
+
+    private Reply exchange(String key, HttpConnection connection, byte[] head, byte[] body, String method,
+                           Duration timeout) throws IOException {
+        boolean reusable = false;
+        try {
+            connection.timeout(timeout);
+            connection.write(head, body);
+            var response = connection.readResponse("HEAD".equals(method));
+            reusable = response.keepAlive();
+            return new Reply(response.status(), response.headers(), response.body());
+        } catch (SocketTimeoutException e) {
+            throw new HttpTimeoutException("no answer within " + timeout);
+        } finally {
+            if (reusable && !closed) release(key, connection);
+            else connection.close();
+        }
+    }
+
+    private void release(String key, HttpConnection connection) {
+        var queue = idle.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
+        if (queue.size() < IDLE_PER_REPLICA) queue.offerFirst(connection);
+        else connection.close();
+    }
+
+    private static HttpConnection connect(URI target) throws IOException {
+        var socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(target.getHost(), target.getPort()), CONNECT_TIMEOUT_MS);
+            return new HttpConnection(socket);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private static byte[] requestHead(URI target, String method, Map<String, List<String>> headers, int length) {
+        var path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
+        var text = new StringBuilder(256).append(method).append(' ').append(path);
+        if (target.getRawQuery() != null) text.append('?').append(target.getRawQuery());
+        text.append(" HTTP/1.1\r\nHost: ").append(target.getHost()).append(':').append(target.getPort()).append("\r\n");
         headers.forEach((name, values) -> {
-            if (!SKIPPED.contains(name.toLowerCase(Locale.ROOT))) values.forEach(v -> request.header(name, v));
+            if (isHopByHop(name)) return;
+            for (var value : values) text.append(name).append(": ").append(value).append("\r\n");
         });
-        var response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Reply(response.statusCode(), response.headers().map(), response.body());
+        if (length > 0 || !"GET".equals(method) && !"HEAD".equals(method)) {
+            text.append("Content-Length: ").append(length).append("\r\n");
+        }
+        return text.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     static boolean isHopByHop(String header) {
@@ -46,6 +107,9 @@ final class ReplicaClient implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        closed = true;
+        var all = new ArrayList<>(idle.values());
+        idle.clear();
+        all.forEach(queue -> queue.forEach(HttpConnection::close));
     }
 }

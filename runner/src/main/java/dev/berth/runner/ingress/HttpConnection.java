@@ -1,0 +1,175 @@
+package dev.berth.runner.ingress;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/// One HTTP/1.1 connection to a replica: writes a request, reads one response (Content-Length, chunked,
+/// or until close). Used by one thread at a time; the pool hands it over between requests.
+final class HttpConnection implements AutoCloseable {
+    /// Responses bigger than this are refused rather than held in memory.
+    static final int MAX_BODY = 64 * 1024 * 1024;
+    private static final int MAX_LINE = 64 * 1024;
+
+    /// The connection was closed by the replica before any byte of a response: safe to retry.
+    static final class StaleConnectionException extends IOException {
+        StaleConnectionException() { super("the replica closed the connection before answering"); }
+    }
+
+    record Response(int status, Map<String, List<String>> headers, byte[] body, boolean keepAlive) {}
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    HttpConnection(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        this.out = socket.getOutputStream();
+    }
+
+    void timeout(Duration timeout) throws IOException {
+        socket.setSoTimeout(timeout.isZero() ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
+    }
+
+    /// Head and body in one write, so the request leaves in as few packets as possible.
+    void write(byte[] head, byte[] body) throws IOException {
+        var all = new byte[head.length + body.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        out.write(all);
+        out.flush();
+    }
+
+    Response readResponse(boolean headRequest) throws IOException {
+        var statusLine = readLine(true);
+        int status = parseStatus(statusLine);
+        var headers = readHeaders();
+        while (status >= 100 && status < 200) { // interim answers (100 Continue) precede the real one
+            status = parseStatus(readLine(false));
+            headers = readHeaders();
+        }
+        boolean close = hasToken(headers, "connection", "close");
+        byte[] body;
+        if (headRequest || status == 204 || status == 304) {
+            body = new byte[0];
+        } else if (hasToken(headers, "transfer-encoding", "chunked")) {
+            body = readChunked();
+        } else if (first(headers, "content-length") != null) {
+            body = readFixed(parseLength(first(headers, "content-length")));
+        } else {
+            body = readToEnd();
+            close = true;
+        }
+        return new Response(status, headers, body, !close);
+    }
+
+    private static int parseStatus(String line) throws IOException {
+        if (!line.startsWith("HTTP/1.") || line.length() < 12) throw new IOException("not an HTTP answer: '" + line + "'");
+        try {
+            return Integer.parseInt(line.substring(9, 12));
+        } catch (NumberFormatException e) {
+            throw new IOException("bad HTTP status line: '" + line + "'", e);
+        }
+    }
+
+    private Map<String, List<String>> readHeaders() throws IOException {
+        var headers = new LinkedHashMap<String, List<String>>();
+        for (String line; !(line = readLine(false)).isEmpty(); ) {
+            int colon = line.indexOf(':');
+            if (colon <= 0) throw new IOException("bad HTTP header line: '" + line + "'");
+            headers.computeIfAbsent(line.substring(0, colon).trim(), k -> new ArrayList<>(1))
+                    .add(line.substring(colon + 1).trim());
+        }
+        return headers;
+    }
+
+    private byte[] readChunked() throws IOException {
+        var body = new ByteArrayOutputStream();
+        while (true) {
+            var sizeLine = readLine(false);
+            int semicolon = sizeLine.indexOf(';');
+            int size;
+            try {
+                size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
+            } catch (NumberFormatException e) {
+                throw new IOException("bad chunk size '" + sizeLine + "'", e);
+            }
+            if (size == 0) break;
+            if (body.size() + size > MAX_BODY) throw new IOException("response larger than " + MAX_BODY + " bytes");
+            body.write(readFixed(size));
+            readLine(false); // the CRLF after each chunk
+        }
+        while (!readLine(false).isEmpty()) { } // trailers, ignored
+        return body.toByteArray();
+    }
+
+    private byte[] readFixed(int length) throws IOException {
+        var bytes = in.readNBytes(length);
+        if (bytes.length < length) throw new IOException("the replica closed the connection mid-response");
+        return bytes;
+    }
+
+    private byte[] readToEnd() throws IOException {
+        var bytes = in.readNBytes(MAX_BODY + 1);
+        if (bytes.length > MAX_BODY) throw new IOException("response larger than " + MAX_BODY + " bytes");
+        return bytes;
+    }
+
+    private static int parseLength(String value) throws IOException {
+        try {
+            long length = Long.parseLong(value.trim());
+            if (length < 0 || length > MAX_BODY) throw new IOException("response length " + length + " out of range");
+            return (int) length;
+        } catch (NumberFormatException e) {
+            throw new IOException("bad Content-Length '" + value + "'", e);
+        }
+    }
+
+    /// A CRLF- (or LF-) terminated line in ISO-8859-1. EOF at the very start of a response means a stale
+    /// keep-alive connection.
+    private String readLine(boolean startOfResponse) throws IOException {
+        var line = new StringBuilder(64);
+        for (int b; (b = in.read()) != '\n'; ) {
+            if (b < 0) {
+                if (startOfResponse && line.isEmpty()) throw new StaleConnectionException();
+                throw new IOException("the replica closed the connection mid-response");
+            }
+            if (line.length() >= MAX_LINE) throw new IOException("HTTP line longer than " + MAX_LINE + " bytes");
+            line.append((char) b);
+        }
+        int end = line.length();
+        if (end > 0 && line.charAt(end - 1) == '\r') line.setLength(end - 1);
+        return line.toString();
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        for (var entry : headers.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) return entry.getValue().getFirst();
+        }
+        return null;
+    }
+
+    private static boolean hasToken(Map<String, List<String>> headers, String name, String token) {
+        var value = first(headers, name);
+        return value != null && value.toLowerCase(Locale.ROOT).contains(token);
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing a socket that failed already; nothing left to release
+        }
+    }
+}
