@@ -10,6 +10,10 @@ berth_need_maven
 need_pkgs=()
 command -v xvfb-run >/dev/null 2>&1 || need_pkgs+=(xvfb xauth)
 command -v debootstrap >/dev/null 2>&1 || need_pkgs+=(debootstrap)
+# JavaFX 25 needs GTK 3 (and its GL/X libraries) even under Xvfb.
+for lib in libgtk-3-0 libgl1 libxtst6 libxxf86vm1; do
+  dpkg-query -W -f='${Status}' "$lib" 2>/dev/null | grep -q 'install ok installed' || need_pkgs+=("$lib")
+done
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   echo "berth: installing ${need_pkgs[*]}…" >&2
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
