@@ -46,7 +46,8 @@ public final class EventPrinter implements EventListener {
                     + String.format(" %.1f ms", f.duration().toNanos() / 1e6)
                     + (f.replicaId().isEmpty() ? "" : " on " + f.replicaId())
                     + (f.error().isEmpty() ? "" : "  error: " + f.error());
-            case LogLine l -> "log      " + (l.replicaId().isEmpty() ? "function" : l.replicaId()) + " | " + l.text();
+            case LogLine l -> "log      " + (l.replicaId().isEmpty() ? "berth" : l.replicaId())
+                    + ("function".equals(l.stream()) ? " (function)" : "") + " | " + l.text();
             case RunnerNotice n -> (n.level() == RunnerNotice.Level.INFO ? "berth    " : n.level().name().toLowerCase() + "  ") + n.text();
         };
     }

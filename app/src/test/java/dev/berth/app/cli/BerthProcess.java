@@ -83,13 +83,16 @@ final class BerthProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    /// SIGTERM, as a service manager or `kill` sends; the shutdown hook must clean up.
-    void terminate() { process.destroy(); }
+    /// SIGTERM, as a service manager or `kill` sends; the shutdown hook must clean up. Not
+    /// `Process.destroy()`: it also closes our end of the pipes, and what berth prints while stopping is lost.
+    void terminate() throws IOException, InterruptedException { signal("TERM"); }
 
     /// SIGINT, what Ctrl-C in a terminal sends to the foreground process.
-    void interrupt() throws IOException, InterruptedException {
-        var kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).inheritIO().start();
-        if (kill.waitFor() != 0) throw new IOException("kill -INT " + process.pid() + " failed");
+    void interrupt() throws IOException, InterruptedException { signal("INT"); }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        var kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) throw new IOException("kill -" + name + " " + process.pid() + " failed");
     }
 
     String output() { return String.join("\n", lines); }

@@ -7,16 +7,12 @@ import dev.berth.app.ui.fakes.FakeTemplates;
 import dev.berth.app.ui.fx.CoalescingEventPipe;
 import dev.berth.app.ui.fx.FxExecutor;
 import dev.berth.app.ui.fx.VirtualThreadTaskExecutor;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.TextField;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,23 +23,21 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static dev.berth.app.ui.UiTestSupport.onFx;
+import static dev.berth.app.ui.UiTestSupport.screenshot;
+import static dev.berth.app.ui.UiTestSupport.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /// Drives the real desktop UI (real views, executors and coalescing event pipe) over a fake runner,
 /// engine and scaffolder, and saves screenshots of the key screens to target/screenshots.
 @Tag("ui")
 class DesktopAppIT extends FxRobot {
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final long TIMEOUT_S = 15;
 
     @TempDir Path userDir;
@@ -186,33 +180,6 @@ class DesktopAppIT extends FxRobot {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        UiTestSupport.waitUntil(TIMEOUT_S, condition);
     }
-
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(TIMEOUT_S, TimeUnit.SECONDS);
-    }
-
-    /// Every text a user can read under `node` (labels, cells, text shapes).
-    private static List<String> texts(Node node) {
-        var found = new ArrayList<String>();
-        collect(node, found);
-        return found;
-    }
-
-    private static void collect(Node node, List<String> found) {
-        if (!node.isVisible()) return;
-        if (node instanceof Labeled labeled && labeled.getText() != null) found.add(labeled.getText());
-        if (node instanceof Text text && text.getText() != null) found.add(text.getText());
-        if (node instanceof Parent parent) parent.getChildrenUnmodifiable().forEach(child -> collect(child, found));
-    }
-
-    private static void screenshot(Scene scene, String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        var image = onFx(() -> scene.snapshot(null));
-        Files.createDirectories(SCREENSHOTS);
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SCREENSHOTS.resolve(name).toFile());
-    }
-
 }

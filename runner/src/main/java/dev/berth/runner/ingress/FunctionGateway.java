@@ -106,11 +106,14 @@ final class FunctionGateway {
                 answer = callReplica(lease, call);
             }
         }
-        answer.logs().forEach(line -> events.onEvent(new LogLine(clock.instant(), "", "function", line)));
-        answer.writeTo(exchange);
+        var from = replicaId;
+        answer.logs().forEach(line -> events.onEvent(new LogLine(clock.instant(), from, "function", line)));
+        // Recorded before the caller has the answer, so the admin API and the UI already list an
+        // invocation whose response a client holds.
         events.onEvent(new InvocationFinished(clock.instant(), id, function, replicaId, answer.status(),
                 Duration.ofNanos(System.nanoTime() - started), answer.error(),
                 Excerpts.request(call.request()), Excerpts.response(answer)));
+        answer.writeTo(exchange);
     }
 
     private ReplicaPool.Lease acquire() throws IOException {
