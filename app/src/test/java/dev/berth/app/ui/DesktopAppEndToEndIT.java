@@ -98,7 +98,15 @@ class DesktopAppEndToEndIT extends FxRobot {
         clickOn("#invocationsTab");
         waitUntil(30, () -> onFx(() -> texts(lookup("#invocationTable").query())).contains("hello"));
         assertThat(onFx(() -> texts(lookup("#invocationTable").query()))).contains("200");
+        clickOn(lookup("#invocationTable .table-row-cell").queryAll().iterator().next());
+        waitUntil(10, () -> onFx(() -> texts(lookup("#invocationTable").query())).stream()
+                .anyMatch(t -> t.contains("Hello, Ada!")));
         screenshot(stage.getScene(), "main-window-real-run.png");
+        clickOn("#replicasTab");
+        screenshot(stage.getScene(), "main-window-real-replicas.png");
+        clickOn("#logsTab");
+        waitUntil(10, () -> onFx(() -> texts(lookup("#logView").query())).stream().anyMatch(t -> t.contains("greeting Ada")));
+        screenshot(stage.getScene(), "main-window-real-logs.png");
         // The admin API shows the same replicas as the table; it also gives the full container ids.
         var replicas = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ingress + "/admin/berth/replicas")).build(),
                 HttpResponse.BodyHandlers.ofString());
