@@ -2,7 +2,9 @@
 # Berth's figures, one command: `bash scripts/bench.sh`.
 #  1. replica start → Ready (image already built), http-python and http-java, median of N starts;
 #  2. warm requests through the ingress vs straight to the replica's published port, at 1 and 32
-#     connections (wrk, a second process on loopback): p50 latency and throughput.
+#     connections (wrk, a second process on loopback): p50 latency and throughput;
+#  3. app start to first window (Xvfb), median of BENCH_APP_STARTS;
+#  4. a log view holding 100k lines: heap after GC and FX-thread time per 1k-line batch.
 # Results go to stdout and target/bench/results.txt. Bounded: every load run lasts BENCH_SECONDS.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -42,4 +44,13 @@ for c in 1 32; do
   done
 done
 kill -TERM $pid; wait $pid || true
+
+echo "== app start to first window (Xvfb)" | tee -a "$out/results.txt"
+command -v xwininfo >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq x11-utils >/dev/null; }
+bash "$here/scripts/bench/app-start.sh" "${BENCH_APP_STARTS:-5}" | tail -1 | tee -a "$out/results.txt"
+
+echo "== log view holding 100k lines (heap after GC, FX time per 1k-line batch)" | tee -a "$out/results.txt"
+(cd "$here" && mvn -q -B -ntp -pl visualizer test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null)
+xvfb-run -a "$JAVA_HOME/bin/java" -cp "$here/visualizer/target/test-classes:$here/visualizer/target/classes:$(cat "$here/visualizer/target/cp.txt")" \
+  dev.berth.visualizer.bench.LogViewMemoryBench | tee -a "$out/results.txt"
 echo "results: $out/results.txt"
