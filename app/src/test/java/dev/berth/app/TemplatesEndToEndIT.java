@@ -83,6 +83,36 @@ class TemplatesEndToEndIT {
     }
 
     @Test
+    void replicaCrashingMidRun_isRestartedAndServesAgain() throws Exception {
+        var project = new Scaffolder().scaffold(TemplateCatalog.builtIn().find("http-python").orElseThrow(),
+                dir.resolve("crashy"), "crashy");
+        // A function that takes its whole process down, as a segfaulting native library would.
+        Files.writeString(project.resolve("handler.py"), Files.readString(project.resolve("handler.py"))
+                .replace("    log(\"greeting \" + name)", "    log(\"greeting \" + name)\n    if name == \"crash\":\n        os._exit(9)"));
+        var states = Collections.synchronizedList(new ArrayList<ReplicaStateChanged>());
+        var readyTwice = new CountDownLatch(2);
+        try (var session = runner.start(project, new RunOptions(0, false), event -> {
+            if (event instanceof ReplicaStateChanged r) {
+                states.add(r);
+                if (r.state() == ReplicaState.READY) readyTwice.countDown();
+            }
+        })) {
+            var crash = http.send(HttpRequest.newBuilder(URI.create(session.ingressUri() + "/api/hello/crash")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(crash.statusCode()).isEqualTo(502);
+
+            assertThat(readyTwice.await(120, TimeUnit.SECONDS)).as("restarted and ready again; states: %s", states).isTrue();
+            var after = http.send(HttpRequest.newBuilder(URI.create(session.ingressUri() + "/api/hello/Ada")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(after.body()).isEqualTo("Hello, Ada!");
+            assertThat(states).extracting(ReplicaStateChanged::state).contains(ReplicaState.CRASHED, ReplicaState.RESTARTING);
+            assertThat(states).filteredOn(r -> r.state() == ReplicaState.CRASHED).first()
+                    .satisfies(r -> assertThat(r.detail()).contains("exit code 9"));
+            assertThat(session.replicas()).singleElement().satisfies(r -> assertThat(r.restarts()).isEqualTo(1));
+        }
+    }
+
+    @Test
     void javaDebug_oneReplicaWithJdwpOnLoopback_answersTheHandshake() throws Exception {
         var project = new Scaffolder().scaffold(TemplateCatalog.builtIn().find("http-java").orElseThrow(),
                 dir.resolve("debug"), "debug-java");

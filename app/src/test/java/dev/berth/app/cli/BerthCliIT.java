@@ -118,6 +118,33 @@ class BerthCliIT {
     }
 
     @Test
+    void run_afterAKilledRun_reapsTheContainerItLeftBehind() throws Exception {
+        scaffold("app");
+        String leftover;
+        try (var crashed = BerthProcess.start(dir, "run", "app", "--port", "0")) {
+            var ready = CONTAINER.matcher(crashed.awaitLine(l -> CONTAINER.matcher(l).find(), Duration.ofMinutes(3)));
+            assertThat(ready.find()).isTrue();
+            leftover = ready.group(1);
+
+            crashed.kill(); // SIGKILL: no shutdown hook, the container stays behind
+            crashed.awaitExit(Duration.ofSeconds(30));
+        }
+        try (var engine = new DockerEngine()) {
+            assertThat(engine.status(leftover).exists()).as("the killed run left %s", leftover).isTrue();
+        }
+
+        try (var next = BerthProcess.start(dir, "run", "app", "--port", "0")) {
+            next.awaitLine(l -> l.contains("removed 1 container(s) left by a crashed session"), Duration.ofMinutes(2));
+            next.awaitLine(l -> CONTAINER.matcher(l).find(), Duration.ofMinutes(2));
+            next.terminate();
+            next.awaitExit(Duration.ofSeconds(60));
+        }
+        try (var engine = new DockerEngine()) {
+            assertThat(engine.status(leftover).exists()).as("container %s reaped", leftover).isFalse();
+        }
+    }
+
+    @Test
     void run_portInUse_exitsWithMessageSuggestingPortOption() throws Exception {
         scaffold("app");
         try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());

@@ -87,6 +87,9 @@ final class BerthProcess implements AutoCloseable {
     /// `Process.destroy()`: it also closes our end of the pipes, and what berth prints while stopping is lost.
     void terminate() throws IOException, InterruptedException { signal("TERM"); }
 
+    /// SIGKILL, as when the machine's OOM killer or a crash ends berth: nothing gets to clean up.
+    void kill() throws IOException, InterruptedException { signal("KILL"); }
+
     /// SIGINT, what Ctrl-C in a terminal sends to the foreground process.
     void interrupt() throws IOException, InterruptedException { signal("INT"); }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ final class HttpConnection implements AutoCloseable {
 
     /// The connection was closed by the replica before any byte of a response: safe to retry.
     static final class StaleConnectionException extends IOException {
-        StaleConnectionException() { super("the replica closed the connection before answering"); }
+        StaleConnectionException(Throwable cause) { super("the replica closed the connection before answering", cause); }
     }
 
     record Response(int status, Map<String, List<String>> headers, byte[] body, boolean keepAlive) {}
@@ -30,12 +31,16 @@ final class HttpConnection implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    private long lastUsed = System.nanoTime();
 
     HttpConnection(Socket socket) throws IOException {
         this.socket = socket;
         this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
         this.out = socket.getOutputStream();
     }
+
+    /// How long since the last response was read on it (or since it was opened).
+    Duration idleFor() { return Duration.ofNanos(System.nanoTime() - lastUsed); }
 
     void timeout(Duration timeout) throws IOException {
         socket.setSoTimeout(timeout.isZero() ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
@@ -46,12 +51,21 @@ final class HttpConnection implements AutoCloseable {
         var all = new byte[head.length + body.length];
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(body, 0, all, head.length, body.length);
-        out.write(all);
-        out.flush();
+        try {
+            out.write(all);
+            out.flush();
+        } catch (SocketException e) { // broken pipe: the other end had closed it
+            throw new StaleConnectionException(e);
+        }
     }
 
     Response readResponse(boolean headRequest) throws IOException {
-        var statusLine = readLine(true);
+        String statusLine;
+        try {
+            statusLine = readLine(true);
+        } catch (SocketException e) { // reset before a single byte of the answer: as good as closed
+            throw new StaleConnectionException(e);
+        }
         int status = parseStatus(statusLine);
         var headers = readHeaders();
         while (status >= 100 && status < 200) { // interim answers (100 Continue) precede the real one
@@ -70,6 +84,7 @@ final class HttpConnection implements AutoCloseable {
             body = readToEnd();
             close = true;
         }
+        lastUsed = System.nanoTime();
         return new Response(status, headers, body, !close);
     }
 
@@ -141,7 +156,7 @@ final class HttpConnection implements AutoCloseable {
         var line = new StringBuilder(64);
         for (int b; (b = in.read()) != '\n'; ) {
             if (b < 0) {
-                if (startOfResponse && line.isEmpty()) throw new StaleConnectionException();
+                if (startOfResponse && line.isEmpty()) throw new StaleConnectionException(null);
                 throw new IOException("the replica closed the connection mid-response");
             }
             if (line.length() >= MAX_LINE) throw new IOException("HTTP line longer than " + MAX_LINE + " bytes");

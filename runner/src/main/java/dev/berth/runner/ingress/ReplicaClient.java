@@ -27,9 +27,16 @@ final class ReplicaClient implements AutoCloseable {
             "keep-alive", "transfer-encoding", "te", "trailer", "proxy-connection", "http2-settings");
     private static final int CONNECT_TIMEOUT_MS = 5_000;
     private static final int IDLE_PER_REPLICA = 64;
+    /// A keep-alive connection idle this long may have been closed by the replica in the meantime.
+    static final Duration RETRY_AFTER_IDLE = Duration.ofSeconds(1);
 
     private final Map<String, Deque<HttpConnection>> idle = new ConcurrentHashMap<>();
+    private final Duration retryAfterIdle;
     private volatile boolean closed;
+
+    ReplicaClient() { this(RETRY_AFTER_IDLE); }
+
+    ReplicaClient(Duration retryAfterIdle) { this.retryAfterIdle = retryAfterIdle; }
 
     /// A replica's answer.
     record Reply(int status, Map<String, List<String>> headers, byte[] body) {}
@@ -41,11 +48,14 @@ final class ReplicaClient implements AutoCloseable {
         var head = requestHead(target, method, headers, body.length);
         var pooled = idle.getOrDefault(key, new ConcurrentLinkedDeque<>()).pollFirst();
         if (pooled != null) {
+            boolean longIdle = pooled.idleFor().compareTo(retryAfterIdle) >= 0;
             try {
                 return exchange(key, pooled, head, body, method, timeout);
             } catch (HttpConnection.StaleConnectionException e) {
-                // The replica closed an idle connection before we used it: nothing reached the function,
-                // so sending again on a fresh connection cannot run it twice.
+                // A server closes keep-alive connections it has left idle a while; one that was idle long
+                // enough most likely died that way before our request reached the function, so it is
+                // sent again once. A connection in recent use that dies is a crash: that is reported.
+                if (!longIdle) throw e;
             }
         }
         return exchange(key, connect(target), head, body, method, timeout);

@@ -82,9 +82,10 @@ class ReplicaClientTest {
     }
 
     @Test
-    void send_pooledConnectionClosedByReplica_retriesOnceOnAFreshOne() throws Exception {
+    void send_idlePooledConnectionClosedByReplica_retriesOnceOnAFreshOne() throws Exception {
         var server = server(request -> "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
         server.closeAfterEachAnswer = true; // but without saying so: the pooled connection turns stale
+        var client = closing(new ReplicaClient(Duration.ZERO)); // every pooled connection counts as long idle
 
         client.send(server.uri("/a"), "POST", Map.of(), "1".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
         server.awaitClosed();
@@ -93,6 +94,20 @@ class ReplicaClientTest {
         assertThat(second.status()).isEqualTo(200);
         assertThat(server.requests).extracting(r -> r.lines().findFirst().orElseThrow())
                 .containsExactly("POST /a HTTP/1.1", "POST /b HTTP/1.1");
+    }
+
+    @Test
+    void send_recentlyUsedConnectionDies_reportsItWithoutSendingAgain() throws Exception {
+        var server = server(request -> "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        server.closeAfterEachAnswer = true; // stands in for a function that took its process down
+        var client = closing(new ReplicaClient(Duration.ofHours(1)));
+
+        client.send(server.uri("/a"), "POST", Map.of(), "1".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+        server.awaitClosed();
+
+        assertThatThrownBy(() -> client.send(server.uri("/b"), "POST", Map.of(), "2".getBytes(StandardCharsets.UTF_8),
+                Duration.ofSeconds(5))).isInstanceOf(IOException.class).hasMessageContaining("before answering");
+        assertThat(server.requests).hasSize(1);
     }
 
     @Test
@@ -120,6 +135,11 @@ class ReplicaClientTest {
 
         assertThat(server.requests.getFirst()).doesNotContain("upgrade").doesNotContain("evil")
                 .doesNotContain("Transfer-Encoding").contains("X-Kept: yes");
+    }
+
+    private ReplicaClient closing(ReplicaClient client) {
+        open.add(client);
+        return client;
     }
 
     private ScriptedServer server(Function<String, String> answer) throws IOException {
