@@ -55,8 +55,8 @@ public final class InvocationTable extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().add("dense"); // AtlantaFX's compact rows: more invocations in sight
-        table.getColumns().addAll(List.of(timeColumn(), functionColumn(), statusColumn(), durationColumn(),
-                replicaColumn()));
+        table.getColumns().addAll(List.of(timeColumn(), sized(column("Function", InvocationRow::function), 160, 90),
+                statusColumn(), durationColumn(), sized(column("Replica", InvocationRow::replica), 140, 90)));
         InvocationDetail detail = new InvocationDetail(zone);
         detail.rowProperty().bind(table.getSelectionModel().selectedItemProperty());
         SplitPane split = new SplitPane(table, detail);
@@ -103,40 +103,29 @@ public final class InvocationTable extends BorderPane {
     }
 
     private TableColumn<InvocationRow, Instant> timeColumn() {
-        TableColumn<InvocationRow, Instant> column = column("Time", InvocationRow::at);
+        TableColumn<InvocationRow, Instant> column = sized(column("Time", InvocationRow::at), 125, 120);
         column.setCellFactory(ignored -> new TextCell<>(at -> Formats.timeMillis(at, zone), "mono"));
-        column.setPrefWidth(125);
-        column.setMinWidth(120);
-        return column;
-    }
-
-    private TableColumn<InvocationRow, String> functionColumn() {
-        TableColumn<InvocationRow, String> column = column("Function", InvocationRow::function);
-        column.setPrefWidth(160);
-        column.setMinWidth(90);
         return column;
     }
 
     private TableColumn<InvocationRow, Integer> statusColumn() {
-        TableColumn<InvocationRow, Integer> column = column("Status", InvocationRow::status);
+        TableColumn<InvocationRow, Integer> column = sized(column("Status", InvocationRow::status), 70, 60);
         column.setCellFactory(ignored -> new StatusCell());
-        column.setPrefWidth(70);
-        column.setMinWidth(60);
         return column;
     }
 
     private TableColumn<InvocationRow, Duration> durationColumn() {
-        TableColumn<InvocationRow, Duration> column = column("Duration (ms)", InvocationRow::duration);
+        TableColumn<InvocationRow, Duration> column =
+                sized(column("Duration (ms)", InvocationRow::duration), 125, 120);
         column.setCellFactory(ignored -> new TextCell<>(Formats::millis, "numeric"));
-        column.setPrefWidth(125);
-        column.setMinWidth(120);
         return column;
     }
 
-    private TableColumn<InvocationRow, String> replicaColumn() {
-        TableColumn<InvocationRow, String> column = column("Replica", InvocationRow::replica);
-        column.setPrefWidth(140);
-        column.setMinWidth(90);
+    /// The minimum keeps the constrained resize policy from squeezing a column down to "…".
+    private static <V> TableColumn<InvocationRow, V> sized(TableColumn<InvocationRow, V> column, double prefWidth,
+                                                           double minWidth) {
+        column.setPrefWidth(prefWidth);
+        column.setMinWidth(minWidth);
         return column;
     }
 

@@ -32,6 +32,13 @@ final class Cursor {
 
     void skipSpacesAndTabs() { skipWhile(ch -> ch == ' ' || ch == '\t'); }
 
+    /// Skips spaces, tabs and `\r`; true when there were any.
+    boolean skipBlanks() {
+        int start = pos;
+        skipWhile(ch -> ch == ' ' || ch == '\t' || ch == '\r');
+        return pos > start;
+    }
+
     /// Moves to the next `\n` (not past it), or to the end.
     void toLineEnd() {
         int nl = text.indexOf('\n', pos);

@@ -1,6 +1,5 @@
 package dev.berth.editor.lex;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,40 +21,24 @@ public final class DockerfileLexer implements Lexer {
     }
 
     /// One tokenize call's state: an instruction's arguments may continue over `\`-ended lines.
-    private static final class Scan {
-        private final Cursor c;
-        private final List<Span> spans = new ArrayList<>();
+    private static final class Scan extends LineScan {
         private String instruction = "";
         private boolean continued;
         private boolean execForm;
 
-        Scan(String text) { this.c = new Cursor(text); }
+        Scan(String text) { super(text); }
 
-        List<Span> run() {
-            while (!c.atEnd()) {
-                line();
-                if (c.peek() == '\n') c.advance(1);
-            }
-            return spans;
-        }
-
-        private void line() {
-            c.skipWhile(ch -> ch == ' ' || ch == '\t' || ch == '\r');
+        @Override
+        void line() {
+            c.skipBlanks();
             if (c.atEnd() || c.peek() == '\n') return;
             // Docker drops comment lines even inside a continued instruction, so they do not end it.
             if (c.peek() == '#') {
-                int start = c.pos();
-                c.toLineEnd();
-                spans.add(new Span(start, c.pos(), TokenType.COMMENT));
+                markToLineEnd(TokenType.COMMENT);
                 return;
             }
             if (!continued) instructionWord();
-            while (!c.atEnd() && c.peek() != '\n') {
-                int start = c.pos();
-                TokenType type = argument();
-                if (c.pos() == start) c.advance(1);
-                if (type != null) spans.add(new Span(start, c.pos(), type));
-            }
+            tokensToLineEnd(this::argument);
             continued = endsWithBackslash();
         }
 
@@ -76,16 +59,13 @@ public final class DockerfileLexer implements Lexer {
             int start = c.pos();
             c.skipWhile(ch -> !Character.isWhitespace(ch));
             String word = c.slice(start).toUpperCase(Locale.ROOT);
-            if (INSTRUCTIONS.contains(word)) spans.add(new Span(start, c.pos(), TokenType.DIRECTIVE));
+            if (INSTRUCTIONS.contains(word)) mark(start, TokenType.DIRECTIVE);
             return word;
         }
 
         private TokenType argument() {
+            if (c.skipBlanks()) return null;
             char ch = c.peek();
-            if (ch == ' ' || ch == '\t' || ch == '\r') {
-                c.skipWhile(x -> x == ' ' || x == '\t' || x == '\r');
-                return null;
-            }
             if (ch == '"' || ch == '\'') {
                 c.advance(1);
                 c.skipQuoted(ch, false);

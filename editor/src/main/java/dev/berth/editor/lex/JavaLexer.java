@@ -1,11 +1,10 @@
 package dev.berth.editor.lex;
 
-import java.util.List;
 import java.util.Set;
 
 /// Java: keywords (contextual ones like `record`, `var`, `sealed` included), strings with escapes,
 /// text blocks, char literals, comments, numbers, annotations, punctuation. Stateless; any thread.
-public final class JavaLexer implements Lexer {
+public final class JavaLexer extends ScanningLexer {
     private static final Set<String> KEYWORDS = Set.of(
             "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
             "continue", "default", "do", "double", "else", "enum", "exports", "extends", "final", "finally",
@@ -15,14 +14,10 @@ public final class JavaLexer implements Lexer {
             "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "to", "transient",
             "transitive", "try", "uses", "var", "void", "volatile", "when", "while", "with", "yield");
     private static final Set<String> LITERALS = Set.of("true", "false", "null");
-    private static final String PUNCTUATION = "{}()[];,.";
+    public JavaLexer() { super("{}()[];,."); }
 
     @Override
-    public List<Span> tokenize(String text) {
-        return Tokenizer.run(text, JavaLexer::scan);
-    }
-
-    private static TokenType scan(Cursor c) {
+    TokenType scan(Cursor c) {
         char ch = c.peek();
         if (c.startsWith("//")) {
             c.toLineEnd();
@@ -49,8 +44,7 @@ public final class JavaLexer implements Lexer {
             return TokenType.NUMBER;
         }
         if (Character.isJavaIdentifierStart(ch)) return word(c);
-        c.advance(1);
-        return PUNCTUATION.indexOf(ch) >= 0 ? TokenType.PUNCTUATION : null;
+        return punctuationOrPlain(c);
     }
 
     private static TokenType annotation(Cursor c) {

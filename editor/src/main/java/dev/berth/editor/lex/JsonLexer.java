@@ -1,18 +1,12 @@
 package dev.berth.editor.lex;
 
-import java.util.List;
-
 /// JSON: keys (a string followed by `:`), string values, numbers, `true`/`false`/`null`, punctuation.
 /// Tolerates broken input (it is highlighted while being typed). Stateless; any thread.
-public final class JsonLexer implements Lexer {
-    private static final String PUNCTUATION = "{}[]:,";
+public final class JsonLexer extends ScanningLexer {
+    public JsonLexer() { super("{}[]:,"); }
 
     @Override
-    public List<Span> tokenize(String text) {
-        return Tokenizer.run(text, JsonLexer::scan);
-    }
-
-    private static TokenType scan(Cursor c) {
+    TokenType scan(Cursor c) {
         char ch = c.peek();
         if (ch == '"') {
             c.advance(1);
@@ -30,8 +24,7 @@ public final class JsonLexer implements Lexer {
             String word = c.slice(start);
             return word.equals("true") || word.equals("false") || word.equals("null") ? TokenType.LITERAL : null;
         }
-        c.advance(1);
-        return PUNCTUATION.indexOf(ch) >= 0 ? TokenType.PUNCTUATION : null;
+        return punctuationOrPlain(c);
     }
 
     private static boolean followedByColon(Cursor c) {

@@ -1,26 +1,21 @@
 package dev.berth.editor.lex;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /// Python: keywords, strings with prefixes (`r`, `b`, `f`, …), triple-quoted strings, comments,
 /// numbers, decorators, punctuation. Stateless; any thread.
-public final class PythonLexer implements Lexer {
+public final class PythonLexer extends ScanningLexer {
     private static final Set<String> KEYWORDS = Set.of(
             "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
             "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
             "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield");
     private static final Set<String> LITERALS = Set.of("True", "False", "None");
     private static final Set<String> STRING_PREFIXES = Set.of("r", "u", "b", "f", "br", "rb", "fr", "rf");
-    private static final String PUNCTUATION = "()[]{}:,.;";
+    public PythonLexer() { super("()[]{}:,.;"); }
 
     @Override
-    public List<Span> tokenize(String text) {
-        return Tokenizer.run(text, PythonLexer::scan);
-    }
-
-    private static TokenType scan(Cursor c) {
+    TokenType scan(Cursor c) {
         char ch = c.peek();
         if (ch == '#') {
             c.toLineEnd();
@@ -37,8 +32,7 @@ public final class PythonLexer implements Lexer {
             return TokenType.NUMBER;
         }
         if (Character.isLetter(ch) || ch == '_') return word(c);
-        c.advance(1);
-        return PUNCTUATION.indexOf(ch) >= 0 ? TokenType.PUNCTUATION : null;
+        return punctuationOrPlain(c);
     }
 
     /// With the cursor on the opening quote (any prefix already consumed).

@@ -1,6 +1,5 @@
 package dev.berth.editor.lex;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,9 +21,7 @@ public final class YamlLexer implements Lexer {
     }
 
     /// One tokenize call's state; YAML meaning depends on indentation and on what came before.
-    private static final class Scan {
-        private final Cursor c;
-        private final List<Span> spans = new ArrayList<>();
+    private static final class Scan extends LineScan {
         /// Indent of the line that opened a block scalar, or -1 outside one.
         private int blockParentIndent = -1;
         private int flowDepth;
@@ -32,17 +29,10 @@ public final class YamlLexer implements Lexer {
         /// True where a new node may begin (line start, after `:`, `-`, `?`, `[`, `{`, `,`).
         private boolean nodeStart;
 
-        Scan(String text) { this.c = new Cursor(text); }
+        Scan(String text) { super(text); }
 
-        List<Span> run() {
-            while (!c.atEnd()) {
-                line();
-                if (c.peek() == '\n') c.advance(1);
-            }
-            return spans;
-        }
-
-        private void line() {
+        @Override
+        void line() {
             int lineStart = c.pos();
             c.skipWhile(ch -> ch == ' ');
             int indent = c.pos() - lineStart;
@@ -50,12 +40,7 @@ public final class YamlLexer implements Lexer {
             lineIndent = indent;
             nodeStart = true;
             if (indent == 0 && markerOrDirective()) return;
-            while (!c.atEnd() && c.peek() != '\n') {
-                int start = c.pos();
-                TokenType type = token();
-                if (c.pos() == start) c.advance(1);
-                if (type != null) spans.add(new Span(start, c.pos(), type));
-            }
+            tokensToLineEnd(this::token);
         }
 
         /// Inside a block scalar: a blank or more-indented line is content. Returns false (and leaves
@@ -66,7 +51,7 @@ public final class YamlLexer implements Lexer {
             if (c.atEnd() || c.peek() == '\n') return true;
             if (indent > blockParentIndent) {
                 c.toLineEnd();
-                spans.add(new Span(start, c.pos(), TokenType.STRING));
+                mark(start, TokenType.STRING);
                 return true;
             }
             c.moveTo(start);
@@ -76,25 +61,21 @@ public final class YamlLexer implements Lexer {
 
         /// `%YAML 1.2` consumes the line (returns true); `---`/`...` is marked and the line goes on.
         private boolean markerOrDirective() {
-            int start = c.pos();
             if (c.peek() == '%') {
-                c.toLineEnd();
-                spans.add(new Span(start, c.pos(), TokenType.DIRECTIVE));
+                markToLineEnd(TokenType.DIRECTIVE);
                 return true;
             }
             if ((c.startsWith("---") || c.startsWith("...")) && blankOrEnd(c.peek(3))) {
+                int start = c.pos();
                 c.advance(3);
-                spans.add(new Span(start, c.pos(), TokenType.PUNCTUATION));
+                mark(start, TokenType.PUNCTUATION);
             }
             return false;
         }
 
         private TokenType token() {
+            if (c.skipBlanks()) return null;
             char ch = c.peek();
-            if (ch == ' ' || ch == '\t' || ch == '\r') {
-                c.skipWhile(x -> x == ' ' || x == '\t' || x == '\r');
-                return null;
-            }
             if (ch == '#' && (c.pos() == 0 || Character.isWhitespace(c.peek(-1)))) {
                 c.toLineEnd();
                 return TokenType.COMMENT;
