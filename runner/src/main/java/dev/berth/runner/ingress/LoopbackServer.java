@@ -1,0 +1,150 @@
+package dev.berth.runner.ingress;
+
+import com.sun.net.httpserver.HttpHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/// A small HTTP/1.1 server on loopback: one platform thread per connection, reading requests with
+/// blocking I/O and running the handler on that same thread. The JDK's server hands every request from
+/// its selector thread to a worker and back, about 0.1–0.3 ms a request on a small machine; here the
+/// kernel wakes the connection's thread directly. Handlers see the standard `HttpExchange`.
+/// Thread-safe; close to stop accepting and drop every connection.
+final class LoopbackServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LoopbackServer.class);
+
+    /// Requests whose path starts with `prefix` go to `handler`; the longest prefix wins.
+    record Route(String prefix, HttpHandler handler) {}
+
+    private final ServerSocket listener;
+    private final List<Route> routes;
+    private final ExecutorService threads =
+            Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("ingress-", 0).factory());
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private LoopbackServer(ServerSocket listener, List<Route> routes) {
+        this.listener = listener;
+        this.routes = routes.stream()
+                .sorted((a, b) -> Integer.compare(b.prefix().length(), a.prefix().length())).toList();
+    }
+
+    /// Binds 127.0.0.1:`port` (0 = any free port) and starts accepting. A taken port throws BindException.
+    static LoopbackServer start(int port, List<Route> routes) throws IOException {
+        var listener = new ServerSocket();
+        try {
+            listener.setReuseAddress(true);
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+        } catch (IOException e) {
+            listener.close();
+            throw e;
+        }
+        var server = new LoopbackServer(listener, routes);
+        Thread.ofPlatform().daemon().name("ingress-accept").start(server::acceptLoop);
+        return server;
+    }
+
+    int port() { return listener.getLocalPort(); }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                var socket = listener.accept();
+                socket.setTcpNoDelay(true);
+                open.add(socket);
+                threads.execute(() -> serve(socket));
+            } catch (IOException e) {
+                if (!closed) log.warn("ingress accept failed: {}", e.toString());
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            var in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            var out = socket.getOutputStream();
+            var reader = new RequestReader(in, out);
+            while (!closed) {
+                RequestReader.Request request;
+                try {
+                    request = reader.next();
+                } catch (RequestReader.BadRequestException e) {
+                    answerBadRequest(socket, e);
+                    return;
+                }
+                if (request == null) return; // the client closed its side between requests
+                var exchange = new LoopbackExchange(request, out, (InetSocketAddress) socket.getLocalSocketAddress(),
+                        (InetSocketAddress) socket.getRemoteSocketAddress());
+                dispatch(exchange);
+                exchange.finish();
+                if (!request.keepAlive()) return;
+            }
+        } catch (SocketException e) {
+            log.debug("ingress connection ended: {}", e.toString());
+        } catch (IOException | RuntimeException e) {
+            if (!closed) log.warn("ingress connection failed: {}", e.toString());
+        } finally {
+            open.remove(socket);
+        }
+    }
+
+    private void dispatch(LoopbackExchange exchange) throws IOException {
+        var path = exchange.getRequestURI().getRawPath();
+        for (var route : routes) {
+            if (path != null && path.startsWith(route.prefix())) {
+                route.handler().handle(exchange);
+                return;
+            }
+        }
+        Exchanges.text(exchange, 404, "Nothing is served at " + path + ".");
+    }
+
+    private static void answerBadRequest(Socket socket, RequestReader.BadRequestException e) {
+        try {
+            var body = (e.getMessage() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            var head = "HTTP/1.1 " + e.status() + " Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(body);
+        } catch (IOException ignored) {
+            // the client is gone already; there is no one left to tell
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            listener.close();
+        } catch (IOException e) {
+            log.debug("closing the ingress socket: {}", e.toString());
+        }
+        for (var socket : open) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                log.debug("closing an ingress connection: {}", e.toString());
+            }
+        }
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(5, TimeUnit.SECONDS)) threads.shutdownNow();
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
