@@ -8,6 +8,7 @@ import dev.berth.app.ui.fakes.LogFlood;
 import dev.berth.app.ui.fx.CoalescingEventPipe;
 import dev.berth.app.ui.fx.FxExecutor;
 import dev.berth.app.ui.fx.VirtualThreadTaskExecutor;
+import dev.berth.runner.event.EventListener;
 import dev.berth.visualizer.LogEntry;
 import dev.berth.visualizer.LogView;
 import javafx.scene.Node;
@@ -78,27 +79,19 @@ class HeavyLogIT extends FxRobot {
         int before = onFx(logView::size);
         assertThat(before).as("notice plus STARTING and READY of each replica").isEqualTo(1 + 2 * REPLICAS.size());
 
-        var idle = FxLatencyProbe.start(PROBE_PERIOD);
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> idle.posted() >= 20);
-        var idleStats = idle.stop(Duration.ofSeconds(TIMEOUT_S));
-
-        var probe = FxLatencyProbe.start(PROBE_PERIOD);
-        long started = System.nanoTime();
-        var flood = LogFlood.start(runner.listener, REPLICAS, LINES_PER_SECOND, FLOOD);
-        assertThat(flood.await(Duration.ofSeconds(TIMEOUT_S))).as("flood finished sending").isTrue();
-        long sentMillis = (System.nanoTime() - started) / 1_000_000;
-        waitUntil(() -> onFx(logView::size) == before + flood.total());
-        long shownMillis = (System.nanoTime() - started) / 1_000_000;
-        var loaded = probe.stop(Duration.ofSeconds(TIMEOUT_S));
+        var idle = probeIdle();
+        var flood = floodWhileProbing(runner.listener, () -> onFx(logView::size) - before);
 
         // Figures for the reader of the test output (the app's logging config hides INFO), as the benches print.
-        System.out.printf("HeavyLogIT FX probes idle:       %s%n", idleStats);
-        System.out.printf("HeavyLogIT FX probes under load: %s%n", loaded);
+        System.out.printf("HeavyLogIT FX probes idle:       %s%n", idle);
+        System.out.printf("HeavyLogIT FX probes under load: %s%n", flood.probes());
         System.out.printf("HeavyLogIT %d lines sent in %d ms (%d lines/s); all in the log view after %d ms%n",
-                flood.total(), sentMillis, flood.total() * 1000 / Math.max(1, sentMillis), shownMillis);
+                flood.lines(), flood.sentMillis(), flood.lines() * 1000 / Math.max(1, flood.sentMillis()),
+                flood.shownMillis());
+        var loaded = flood.probes();
         assertThat(loaded.ran()).as("every probe posted during the flood ran").isEqualTo(loaded.posted());
         assertThat(loaded.posted()).as("probes posted during the flood").isGreaterThanOrEqualTo(20);
-        assertThat(flood.total()).isEqualTo(50_000);
+        assertThat(flood.lines()).isEqualTo(50_000);
         assertThat(onFx(() -> linesPerSource(logView))).containsEntry("hello-r1-a1", 25_002L)
                 .containsEntry("hello-r1-a2", 25_002L);
         // Follow is on: the newest lines are what the user sees at the bottom of the list.
@@ -109,6 +102,34 @@ class HeavyLogIT extends FxRobot {
         var panels = lookup("#runPanels").queryAs(TabPane.class);
         waitUntil(() -> "replicasTab".equals(onFx(() -> panels.getSelectionModel().getSelectedItem().getId())));
         waitUntil(() -> onFx(this::readyReplicas).containsAll(REPLICAS));
+    }
+
+    private record Flood(long lines, long sentMillis, long shownMillis, FxLatencyProbe.Stats probes) {}
+
+    /// Floods `target` and waits until `shown` (lines the log view gained) has every line, probing the FX thread throughout.
+    private Flood floodWhileProbing(EventListener target, Callable<Integer> shown) throws Exception {
+        var probe = FxLatencyProbe.start(PROBE_PERIOD);
+        long started = System.nanoTime();
+        try (var flood = LogFlood.start(target, REPLICAS, LINES_PER_SECOND, FLOOD)) {
+            assertThat(flood.await(Duration.ofSeconds(TIMEOUT_S))).as("flood finished sending").isTrue();
+            long sentMillis = (System.nanoTime() - started) / 1_000_000;
+            waitUntil(() -> shown.call() == flood.total());
+            long shownMillis = (System.nanoTime() - started) / 1_000_000;
+            return new Flood(flood.total(), sentMillis, shownMillis, probe.stop(Duration.ofSeconds(TIMEOUT_S)));
+        } finally {
+            probe.stop(Duration.ZERO);
+        }
+    }
+
+    /// About a second of probes with nothing going on, to compare the figures under load with.
+    private static FxLatencyProbe.Stats probeIdle() throws Exception {
+        var idle = FxLatencyProbe.start(PROBE_PERIOD);
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> idle.posted() >= 20);
+            return idle.stop(Duration.ofSeconds(TIMEOUT_S));
+        } finally {
+            idle.stop(Duration.ZERO);
+        }
     }
 
     /// Opens a seeded project from the start page, runs it and waits until both replicas show READY.
