@@ -41,6 +41,21 @@ public final class FakeRunner implements Runner {
         return runner;
     }
 
+    /// A runner whose start brings up one READY replica per id (revision r1), as a scaled-out run does.
+    public static FakeRunner withReadyReplicas(String... replicaIds) {
+        var runner = new FakeRunner();
+        runner.onStart.add(new RunnerNotice(T0, RunnerNotice.Level.INFO, "Image berth/hello:dev built"));
+        for (int i = 0; i < replicaIds.length; i++) {
+            var id = replicaIds[i];
+            var container = "c0ffee%02d".formatted(i);
+            runner.onStart.add(new ReplicaStateChanged(T0.plusMillis(10 + i), id, "r1", container,
+                    ReplicaState.STARTING, ""));
+            runner.onStart.add(new ReplicaStateChanged(T0.plusMillis(900 + i), id, "r1", container,
+                    ReplicaState.READY, ""));
+        }
+        return runner;
+    }
+
     @Override public RunSession start(Path projectDir, RunOptions options, EventListener listener) throws RunException {
         starts.add(options);
         this.listener = listener;
