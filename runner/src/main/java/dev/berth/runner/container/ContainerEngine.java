@@ -39,20 +39,18 @@ public interface ContainerEngine extends AutoCloseable {
 
     /// Imports a root filesystem tarball as an image (the offline base images are made this way).
     /// Returns the image id. Engines that cannot import say so with an exception.
-    default String importRootfs(ImageImportRequest request) throws ImageBuildException {
-        throw new ImageBuildException("this container engine cannot import a root filesystem as " + request.tag());
-    }
+    String importRootfs(ImageImportRequest request) throws ImageBuildException;
 
     /// Pulls `reference` when a registry answers within `timeout`; false when it does not, or when an
     /// earlier pull from the same registry already failed in this session (no registry here is the
     /// usual case offline, so Berth asks once rather than once per build).
-    default boolean tryPull(String reference, Duration timeout) { return false; }
+    boolean tryPull(String reference, Duration timeout);
 
     /// Removes an image tag; does nothing when it does not exist.
-    default void removeImage(String reference) {}
+    void removeImage(String reference);
 
     /// Ids of the Berth-managed containers (running or not) labelled with `sessionId`.
-    default List<String> managedContainers(String sessionId) { return List.of(); }
+    List<String> managedContainers(String sessionId);
 
     @Override void close();
 

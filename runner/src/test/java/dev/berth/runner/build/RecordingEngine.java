@@ -1,6 +1,7 @@
 package dev.berth.runner.build;
 
 import dev.berth.runner.container.ContainerEngine;
+import dev.berth.runner.container.ImageImportRequest;
 import dev.berth.runner.container.ContainerSpec;
 import dev.berth.runner.container.ContainerStatus;
 import dev.berth.runner.container.EngineInfo;
@@ -39,5 +40,11 @@ final class RecordingEngine implements ContainerEngine {
     @Override public AutoCloseable followLogs(String containerId, LogSink sink) { return () -> {}; }
     @Override public void stopAndRemove(String containerId, Duration grace) {}
     @Override public int reapOrphans() { return 0; }
+    @Override public String importRootfs(ImageImportRequest request) {
+        images.add(request.tag());
+        return "sha256:imported";
+    }
+    @Override public void removeImage(String reference) { images.remove(reference); }
+    @Override public List<String> managedContainers(String sessionId) { return List.of(); }
     @Override public void close() {}
 }

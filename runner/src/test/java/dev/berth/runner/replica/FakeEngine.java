@@ -2,6 +2,8 @@ package dev.berth.runner.replica;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.berth.runner.container.ContainerEngine;
+import dev.berth.runner.container.ImageBuildException;
+import dev.berth.runner.container.ImageImportRequest;
 import dev.berth.runner.container.ContainerSpec;
 import dev.berth.runner.container.ContainerStartException;
 import dev.berth.runner.container.ContainerStatus;
@@ -167,6 +169,15 @@ final class FakeEngine implements ContainerEngine {
     @Override public String build(ImageBuildRequest request, Consumer<String> progress) { return "sha256:fake"; }
 
     @Override public int reapOrphans() { return 0; }
+    // Replicas never build, pull or import images; these answer as an engine with nothing to offer.
+    @Override public String importRootfs(ImageImportRequest request) throws ImageBuildException {
+        throw new ImageBuildException("the replica tests' engine imports nothing");
+    }
+    @Override public boolean tryPull(String reference, Duration timeout) { return false; }
+    @Override public void removeImage(String reference) {}
+    @Override public List<String> managedContainers(String sessionId) {
+        return containers.stream().filter(c -> !c.removed).map(c -> c.id).toList();
+    }
 
     @Override public void close() { containers.forEach(Container::stopServing); }
 

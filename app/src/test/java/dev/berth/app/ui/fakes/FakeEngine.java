@@ -1,6 +1,7 @@
 package dev.berth.app.ui.fakes;
 
 import dev.berth.runner.container.ContainerEngine;
+import dev.berth.runner.container.ImageImportRequest;
 import dev.berth.runner.container.ContainerSpec;
 import dev.berth.runner.container.ContainerStatus;
 import dev.berth.runner.container.EngineInfo;
@@ -44,6 +45,14 @@ public final class FakeEngine implements ContainerEngine {
     @Override public void stopAndRemove(String containerId, Duration grace) { throw new UnsupportedOperationException(); }
 
     @Override public int reapOrphans() { return 0; }
+    @Override public String importRootfs(ImageImportRequest request) { throw new UnsupportedOperationException(); }
+
+    @Override public boolean tryPull(String reference, Duration timeout) { throw new UnsupportedOperationException(); }
+
+    @Override public void removeImage(String reference) { throw new UnsupportedOperationException(); }
+
+    @Override public List<String> managedContainers(String sessionId) { throw new UnsupportedOperationException(); }
+
 
     @Override public void close() {}
 }
