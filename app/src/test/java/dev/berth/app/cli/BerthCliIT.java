@@ -145,6 +145,30 @@ class BerthCliIT {
     }
 
     @Test
+    void invoke_whileRunning_runsTheFunctionAndPrintsItsAnswer_andWithoutASessionSaysHowToStartOne() throws Exception {
+        scaffold("app");
+        try (var none = BerthProcess.start(dir, "invoke", "app", "hello")) {
+            assertThat(none.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+            assertThat(none.output()).contains("No running session serves app").contains("berth run app");
+        }
+        try (var berth = BerthProcess.start(dir, "run", "app", "--port", "0")) {
+            berth.awaitLine(l -> CONTAINER.matcher(l).find(), Duration.ofMinutes(3));
+
+            try (var invoke = BerthProcess.start(dir, "invoke", "app", "hello", "--input", "{\"path\": \"hello/Ada\"}")) {
+                assertThat(invoke.awaitExit(Duration.ofSeconds(60))).as(invoke::output).isZero();
+                assertThat(invoke.output()).contains("hello → 200").contains("log | greeting Ada").contains("Hello, Ada!");
+            }
+            try (var unknown = BerthProcess.start(dir, "invoke", "app", "goodbye")) {
+                assertThat(unknown.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+                assertThat(unknown.output()).contains("No function 'goodbye'");
+            }
+            berth.awaitLine(l -> l.contains("invoke   hello") && l.contains("hello/Ada"), Duration.ofSeconds(30));
+            berth.terminate();
+            berth.awaitExit(Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
     void run_portInUse_exitsWithMessageSuggestingPortOption() throws Exception {
         scaffold("app");
         try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());

@@ -22,6 +22,7 @@ import java.util.function.IntFunction;
 /// state, so both always agree. Like Core Tools, it is open on loopback (no master key). Thread-safe.
 final class AdminApi {
     static final int MAX_LAST = 10_000;
+    private static final String FUNCTIONS = "/admin/functions/";
 
     private final FunctionApp app;
     private final ReplicaPool pool;
@@ -30,9 +31,11 @@ final class AdminApi {
     private final Instant started;
     private final ObjectMapper json;
     private final String routePrefix;
+    private final ManualRun manualRun;
 
     AdminApi(FunctionApp app, ReplicaPool pool, IntFunction<List<InvocationFinished>> invocations, Clock clock,
-             ObjectMapper json, String routePrefix) {
+             ObjectMapper json, String routePrefix, ManualRun manualRun) {
+        this.manualRun = manualRun;
         this.app = app;
         this.pool = pool;
         this.invocations = invocations;
@@ -44,8 +47,14 @@ final class AdminApi {
 
     void handle(HttpExchange exchange) throws IOException {
         var path = exchange.getRequestURI().getPath();
+        if ("POST".equals(exchange.getRequestMethod()) && path.startsWith(FUNCTIONS)) {
+            var function = app.function(path.substring(FUNCTIONS.length())).orElse(null);
+            if (function == null) Exchanges.text(exchange, 404, noSuchFunction(path.substring(FUNCTIONS.length())));
+            else manualRun.handle(exchange, function);
+            return;
+        }
         if (!"GET".equals(exchange.getRequestMethod())) {
-            Exchanges.text(exchange, 405, "The admin API answers GET only.");
+            Exchanges.text(exchange, 405, "The admin API answers GET, and POST /admin/functions/{name} to run a function.");
             return;
         }
         switch (path) {
@@ -61,6 +70,11 @@ final class AdminApi {
                         + "/admin/functions, /admin/berth/replicas, /admin/berth/invocations?last=20.");
             }
         }
+    }
+
+    private String noSuchFunction(String name) {
+        return "No function '" + name + "'. This app has: " + app.functions().stream().map(FunctionDef::name)
+                .collect(java.util.stream.Collectors.joining(", ")) + ".";
     }
 
     private ObjectNode hostStatus() {

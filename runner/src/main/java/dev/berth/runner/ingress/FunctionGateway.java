@@ -56,7 +56,7 @@ final class FunctionGateway {
                     return;
                 }
                 var request = read(exchange, query, params);
-                invoke(exchange, new Upstream.Call(function, request));
+                dispatch(Upstream.Call.http(function, request), "httpTrigger").answer().writeTo(exchange);
             }
         }
     }
@@ -89,7 +89,12 @@ final class FunctionGateway {
                 Map.copyOf(exchange.getRequestHeaders()), params, body);
     }
 
-    private void invoke(HttpExchange exchange, Upstream.Call call) throws IOException {
+    /// An invocation that ran (or could not): its id, the replica that served it, and the answer.
+    record Dispatched(String invocationId, String replicaId, Upstream.Answer answer) {}
+
+    /// Runs one invocation on the ready replica with the fewest requests in flight, waiting for one when
+    /// none is ready yet, and records it (started, log lines, finished) before the answer goes back.
+    Dispatched dispatch(Upstream.Call call, String trigger) throws IOException {
         var id = UUID.randomUUID().toString();
         var function = call.function().name();
         var started = System.nanoTime();
@@ -101,7 +106,7 @@ final class FunctionGateway {
                         + acquireTimeout.toSeconds() + " s. Check the Replicas panel or `berth run` output.");
             } else {
                 replicaId = lease.replicaId();
-                events.onEvent(new InvocationStarted(clock.instant(), id, function, replicaId, "httpTrigger",
+                events.onEvent(new InvocationStarted(clock.instant(), id, function, replicaId, trigger,
                         call.request().method() + " " + call.request().pathAndQuery()));
                 answer = callReplica(lease, call);
             }
@@ -113,7 +118,7 @@ final class FunctionGateway {
         events.onEvent(new InvocationFinished(clock.instant(), id, function, replicaId, answer.status(),
                 Duration.ofNanos(System.nanoTime() - started), answer.error(),
                 Excerpts.request(call.request()), Excerpts.response(answer)));
-        answer.writeTo(exchange);
+        return new Dispatched(id, replicaId, answer);
     }
 
     private ReplicaPool.Lease acquire() throws IOException {

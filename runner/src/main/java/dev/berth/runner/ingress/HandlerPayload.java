@@ -2,6 +2,7 @@ package dev.berth.runner.ingress;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.runner.project.Binding;
 import dev.berth.runner.project.FunctionDef;
 
@@ -34,12 +35,22 @@ final class HandlerPayload {
         req.set("Headers", json.valueToTree(in.headers()));
         req.set("Params", json.valueToTree(in.params()));
         req.put("Body", new String(in.body(), StandardCharsets.UTF_8));
-        var data = json.createObjectNode();
-        data.set(triggerName(function), req);
         var metadata = json.createObjectNode();
         in.params().forEach(metadata::put);
         metadata.set("Query", json.valueToTree(in.query()));
         metadata.set("Headers", json.valueToTree(in.headers()));
+        return invocation(function, req, metadata, now);
+    }
+
+    /// The payload of a non-HTTP trigger (a manual run): the input is the trigger's data as is.
+    byte[] trigger(FunctionDef function, JsonNode input, Instant now) throws IOException {
+        return invocation(function, input, json.createObjectNode(), now);
+    }
+
+    private byte[] invocation(FunctionDef function, JsonNode triggerData, ObjectNode metadata, Instant now)
+            throws IOException {
+        var data = json.createObjectNode();
+        data.set(triggerName(function), triggerData);
         var sys = metadata.putObject("sys");
         sys.put("MethodName", function.name());
         sys.put("UtcNow", now.toString());
@@ -50,17 +61,21 @@ final class HandlerPayload {
         return json.writeValueAsBytes(payload);
     }
 
+    /// What a non-HTTP function answered: `{"Outputs": …, "ReturnValue": …}` as JSON, and its log lines.
+    record TriggerResult(byte[] body, List<String> logs) {}
+
+    TriggerResult triggerResult(byte[] replyBody) throws IOException {
+        var reply = readReply(replyBody);
+        var logs = new ArrayList<String>();
+        reply.path("Logs").forEach(l -> logs.add(l.asText()));
+        var result = json.createObjectNode();
+        result.set("Outputs", reply.path("Outputs").isMissingNode() ? json.createObjectNode() : reply.get("Outputs"));
+        result.set("ReturnValue", reply.path("ReturnValue").isMissingNode() ? json.nullNode() : reply.get("ReturnValue"));
+        return new TriggerResult(json.writeValueAsBytes(result), logs);
+    }
+
     Result response(FunctionDef function, byte[] replyBody) throws IOException {
-        JsonNode reply;
-        try {
-            reply = json.readTree(replyBody);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
-            reply = null; // reported below with what the protocol expects
-        }
-        if (reply == null || !reply.isObject()) {
-            throw new IOException("the handler answered " + preview(replyBody)
-                    + ", not a JSON object with Outputs/Logs/ReturnValue");
-        }
+        var reply = readReply(replyBody);
         var logs = new ArrayList<String>();
         reply.path("Logs").forEach(l -> logs.add(l.asText()));
         var outName = outputName(function);
@@ -71,6 +86,20 @@ final class HandlerPayload {
         res.path("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
         int status = res.path("statusCode").asInt(200);
         return new Result(status == 0 ? 200 : status, headers, bodyBytes(res.path("body")), logs);
+    }
+
+    private JsonNode readReply(byte[] replyBody) throws IOException {
+        JsonNode reply;
+        try {
+            reply = json.readTree(replyBody);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            reply = null; // reported below with what the protocol expects
+        }
+        if (reply == null || !reply.isObject()) {
+            throw new IOException("the handler answered " + preview(replyBody)
+                    + ", not a JSON object with Outputs/Logs/ReturnValue");
+        }
+        return reply;
     }
 
     private byte[] bodyBytes(JsonNode body) throws IOException {

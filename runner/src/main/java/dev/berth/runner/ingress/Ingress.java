@@ -48,8 +48,9 @@ public final class Ingress implements AutoCloseable {
         var routes = new RouteTable(settings.app());
         var gateway = new FunctionGateway(routes, settings.keys(), settings.pool(), upstream, settings.events(),
                 settings.clock(), settings.acquireTimeout());
+        var prefix = settings.app().host().routePrefix();
         var admin = new AdminApi(settings.app(), settings.pool(), settings.invocations(), settings.clock(), json,
-                settings.app().host().routePrefix());
+                prefix, new ManualRun(gateway, json, prefix));
         HttpHandler functions = exchange -> {
             try {
                 gateway.handle(exchange);

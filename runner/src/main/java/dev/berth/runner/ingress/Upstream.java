@@ -1,5 +1,6 @@
 package dev.berth.runner.ingress;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.berth.runner.project.FunctionDef;
 
@@ -29,7 +30,11 @@ final class Upstream {
         this.clock = clock;
     }
 
-    record Call(FunctionDef function, IncomingRequest request) {}
+    /// One invocation. `triggerInput` is set for a function whose trigger is not HTTP (a manual run): it
+    /// goes to the handler as the trigger's data; `request` then only describes the run for the records.
+    record Call(FunctionDef function, IncomingRequest request, JsonNode triggerInput) {
+        static Call http(FunctionDef function, IncomingRequest request) { return new Call(function, request, null); }
+    }
 
     /// What goes back to the caller. `error` is empty when the function answered, whatever its status.
     record Answer(int status, Map<String, List<String>> headers, byte[] body, List<String> logs, String error) {
@@ -58,6 +63,7 @@ final class Upstream {
 
     Answer call(URI base, Call call) throws IOException, InterruptedException {
         var request = call.request();
+        if (call.triggerInput() != null) return callTrigger(base, call);
         if (forwarding) {
             var reply = client.send(base.resolve(request.pathAndQuery()), request.method(), request.headers(),
                     request.body(), timeout);
@@ -74,5 +80,19 @@ final class Upstream {
         var headers = new java.util.LinkedHashMap<String, List<String>>();
         result.headers().forEach((k, v) -> headers.put(k, List.of(v)));
         return new Answer(result.status(), headers, result.body(), result.logs(), "");
+    }
+
+    /// A non-HTTP trigger always goes through the invocation payload, whatever host.json says about
+    /// forwarding; the answer's body is the handler's Outputs and ReturnValue, as JSON.
+    private Answer callTrigger(URI base, Call call) throws IOException, InterruptedException {
+        var body = payload.trigger(call.function(), call.triggerInput(), clock.instant());
+        var reply = client.send(base.resolve("/" + call.function().name()), "POST",
+                Map.of("Content-Type", List.of("application/json")), body, timeout);
+        if (reply.status() >= 300) {
+            return Answer.failure(502, "Handler answered " + reply.status() + " to the invocation of '"
+                    + call.function().name() + "': " + new String(reply.body(), StandardCharsets.UTF_8));
+        }
+        var result = payload.triggerResult(reply.body());
+        return new Answer(200, Map.of("Content-Type", List.of("application/json")), result.body(), result.logs(), "");
     }
 }

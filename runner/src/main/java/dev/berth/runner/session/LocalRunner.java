@@ -58,10 +58,21 @@ public final class LocalRunner implements Runner {
             buildImage(app, ReplicaPlan.imageTag(app, revision), events);
             replicas.scaleTo(ReplicaPlan.initialReplicas(app, options));
             notice(events, RunnerNotice.Level.INFO, "serving " + ingress.uri() + " (revision " + revision + ")");
+            publishRunFile(app, ingress, events);
             return new RunningSession(app, ingress, replicas, store, keys, events, clock);
         } catch (RunException | RuntimeException e) {
             closeAll(cleanup);
             throw e;
+        }
+    }
+
+    /// Lets `berth invoke` find this session. Not fatal: the app still serves without it.
+    private void publishRunFile(FunctionApp app, Ingress ingress, EventListener events) {
+        try {
+            RunFile.write(app.stateDir(), ingress.uri());
+        } catch (IOException e) {
+            notice(events, RunnerNotice.Level.WARNING, "cannot write " + app.stateDir().resolve("run.json") + " ("
+                    + e.getMessage() + "); `berth invoke` will need --port");
         }
     }
 

@@ -64,6 +64,12 @@ final class RunningSession implements RunSession {
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.INFO, "stopping " + app.containerApp().name()));
+        try {
+            RunFile.delete(app.stateDir());
+        } catch (java.io.IOException e) {
+            // A stale file is recognised by its dead pid; nothing depends on removing it now.
+            org.slf4j.LoggerFactory.getLogger(RunningSession.class).debug("run.json not removed: {}", e.toString());
+        }
         ingress.close();
         replicas.close();
         events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.INFO, "stopped; containers removed"));

@@ -41,18 +41,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class IngressTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir Path dir;
-    private final List<RunnerEvent> events = Collections.synchronizedList(new ArrayList<>());
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (var c : open.reversed()) c.close();
-    }
+class IngressTest extends IngressTestBase {
 
     @Test
     void routing_literalRouteDeclaredAfterParameterRoute_stillWins() throws Exception {
@@ -218,41 +207,5 @@ class IngressTest {
                     .hasMessageContaining(String.valueOf(taken.getLocalPort()))
                     .hasMessageContaining("--port");
         }
-    }
-
-    private FakeReplica replica(FakeReplica.Handler handler) throws IOException {
-        var replica = new FakeReplica(handler);
-        open.add(replica);
-        return replica;
-    }
-
-    private Ingress ingress(FunctionApp app, FakeReplica replica, Duration timeout) throws IOException {
-        var ingress = Ingress.start(settings(0, app, replica, timeout));
-        open.add(ingress);
-        return ingress;
-    }
-
-    private Ingress.Settings settings(int port, FunctionApp app, FakeReplica replica, Duration timeout) throws IOException {
-        return new Ingress.Settings(port, app, FunctionKeys.load(dir.resolve(".berth")), replica, events::add,
-                Clock.systemUTC(), last -> List.of(), timeout, Duration.ofMillis(200));
-    }
-
-    private HttpResponse<String> get(String url, Map<String, String> headers) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(url));
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private FunctionApp app(boolean forwarding, FunctionDef... functions) {
-        var host = new HostConfig("2.0", Optional.of(Duration.ofMinutes(5)), forwarding, "api", "python3");
-        var spec = new ContainerAppSpec("demo", 8080, 1, 1, 0.5, 1L << 30, Map.of(), Optional.empty());
-        return new FunctionApp(dir, host, List.of(functions), Map.of(), spec, List.of());
-    }
-
-    private FunctionDef http(String name, String route, AuthLevel level, String... methods) {
-        var trigger = new Binding("httpTrigger", "in", "req", Map.of("type", "httpTrigger", "direction", "in", "name", "req"));
-        var out = new Binding("http", "out", "res", Map.of("type", "http", "direction", "out", "name", "res"));
-        return new FunctionDef(name, dir.resolve(name).resolve("function.json"), List.of(trigger, out),
-                Optional.of(new HttpTrigger(route, Set.of(methods), level)));
     }
 }
