@@ -39,18 +39,24 @@ final class HandlerPayload {
         in.params().forEach(metadata::put);
         metadata.set("Query", json.valueToTree(in.query()));
         metadata.set("Headers", json.valueToTree(in.headers()));
-        return invocation(function, req, metadata, now);
+        return triggerOnly(function, req, metadata, now);
     }
 
-    /// The payload of a non-HTTP trigger (a manual run): the input is the trigger's data as is.
-    byte[] trigger(FunctionDef function, JsonNode input, Instant now) throws IOException {
-        return invocation(function, input, json.createObjectNode(), now);
+    /// The payload of a non-HTTP trigger: its data and input bindings by name, and its metadata.
+    byte[] trigger(FunctionDef function, Upstream.TriggerData trigger, Instant now) throws IOException {
+        return invocation(function, trigger.data().deepCopy(), trigger.metadata().deepCopy(), now);
     }
 
-    private byte[] invocation(FunctionDef function, JsonNode triggerData, ObjectNode metadata, Instant now)
+    /// `triggerData` under the trigger binding's name, the only entry of `Data`.
+    private byte[] triggerOnly(FunctionDef function, JsonNode triggerData, ObjectNode metadata, Instant now)
             throws IOException {
         var data = json.createObjectNode();
         data.set(triggerName(function), triggerData);
+        return invocation(function, data, metadata, now);
+    }
+
+    private byte[] invocation(FunctionDef function, ObjectNode data, ObjectNode metadata, Instant now)
+            throws IOException {
         var sys = metadata.putObject("sys");
         sys.put("MethodName", function.name());
         sys.put("UtcNow", now.toString());
@@ -108,7 +114,7 @@ final class HandlerPayload {
         return json.writeValueAsBytes(body);
     }
 
-    private static String triggerName(FunctionDef function) {
+    static String triggerName(FunctionDef function) {
         return function.trigger().map(Binding::name).orElse("req");
     }
 

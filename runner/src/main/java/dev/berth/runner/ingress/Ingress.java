@@ -25,6 +25,7 @@ public final class Ingress implements AutoCloseable {
 
     private final LoopbackServer server;
     private final ReplicaClient client;
+    private final FunctionInvoker invoker;
     private final URI uri;
 
     /// What the ingress serves. `functionTimeout` zero lifts the timeout (debugging);
@@ -33,9 +34,10 @@ public final class Ingress implements AutoCloseable {
                            Clock clock, IntFunction<List<InvocationFinished>> invocations, Duration functionTimeout,
                            Duration acquireTimeout) {}
 
-    private Ingress(LoopbackServer server, ReplicaClient client) {
+    private Ingress(LoopbackServer server, ReplicaClient client, FunctionInvoker invoker) {
         this.server = server;
         this.client = client;
+        this.invoker = invoker;
         this.uri = URI.create("http://127.0.0.1:" + server.port());
     }
 
@@ -62,7 +64,7 @@ public final class Ingress implements AutoCloseable {
         try {
             var server = LoopbackServer.start(settings.port(), List.of(new LoopbackServer.Route("/admin/", admin::handle),
                     new LoopbackServer.Route("/", functions)));
-            return new Ingress(server, client);
+            return new Ingress(server, client, new FunctionInvoker(gateway, json));
         } catch (BindException e) {
             client.close();
             throw new PortInUseException(settings.port(), e);
@@ -71,6 +73,9 @@ public final class Ingress implements AutoCloseable {
 
     /// e.g. http://127.0.0.1:7071
     public URI uri() { return uri; }
+
+    /// Runs non-HTTP triggers through the same dispatch as this ingress's requests.
+    public FunctionInvoker invoker() { return invoker; }
 
     @Override
     public void close() {

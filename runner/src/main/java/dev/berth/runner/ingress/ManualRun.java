@@ -41,7 +41,7 @@ final class ManualRun {
             var input = input(exchange, function);
             call = function.httpTrigger().isPresent()
                     ? Upstream.Call.http(function, httpRequest(function, function.httpTrigger().get(), input))
-                    : new Upstream.Call(function, record(function, input), input);
+                    : new Upstream.Call(function, record(function, input), triggerData(function, input));
         } catch (BadInput e) {
             Exchanges.text(exchange, 400, e.getMessage());
             return;
@@ -110,6 +110,12 @@ final class ManualRun {
         var pathAndQuery = "/" + (routePrefix.isEmpty() ? "" : routePrefix + "/") + path + rawQuery;
         return new IncomingRequest(method.toUpperCase(java.util.Locale.ROOT), "http://127.0.0.1" + pathAndQuery,
                 pathAndQuery, query, headers, params, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Upstream.TriggerData triggerData(FunctionDef function, JsonNode input) {
+        var data = json.createObjectNode();
+        data.set(HandlerPayload.triggerName(function), input);
+        return new Upstream.TriggerData(data, json.createObjectNode());
     }
 
     /// How a non-HTTP run shows in the records: the admin call and its input.

@@ -1,6 +1,6 @@
 package dev.berth.runner.ingress;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.berth.runner.project.FunctionDef;
 
@@ -30,11 +30,14 @@ final class Upstream {
         this.clock = clock;
     }
 
-    /// One invocation. `triggerInput` is set for a function whose trigger is not HTTP (a manual run): it
-    /// goes to the handler as the trigger's data; `request` then only describes the run for the records.
-    record Call(FunctionDef function, IncomingRequest request, JsonNode triggerInput) {
+    /// One invocation. `trigger` is set for a function whose trigger is not HTTP (timers, queues, blobs,
+    /// events, manual runs); `request` then only describes the run for the records.
+    record Call(FunctionDef function, IncomingRequest request, TriggerData trigger) {
         static Call http(FunctionDef function, IncomingRequest request) { return new Call(function, request, null); }
     }
+
+    /// The custom-handler `Data` (trigger and input bindings by name) and `Metadata` of a non-HTTP call.
+    record TriggerData(ObjectNode data, ObjectNode metadata) {}
 
     /// What goes back to the caller. `error` is empty when the function answered, whatever its status.
     record Answer(int status, Map<String, List<String>> headers, byte[] body, List<String> logs, String error) {
@@ -63,7 +66,7 @@ final class Upstream {
 
     Answer call(URI base, Call call) throws IOException, InterruptedException {
         var request = call.request();
-        if (call.triggerInput() != null) return callTrigger(base, call);
+        if (call.trigger() != null) return callTrigger(base, call);
         if (forwarding) {
             var reply = client.send(base.resolve(request.pathAndQuery()), request.method(), request.headers(),
                     request.body(), timeout);
@@ -85,7 +88,7 @@ final class Upstream {
     /// A non-HTTP trigger always goes through the invocation payload, whatever host.json says about
     /// forwarding; the answer's body is the handler's Outputs and ReturnValue, as JSON.
     private Answer callTrigger(URI base, Call call) throws IOException, InterruptedException {
-        var body = payload.trigger(call.function(), call.triggerInput(), clock.instant());
+        var body = payload.trigger(call.function(), call.trigger(), clock.instant());
         var reply = client.send(base.resolve("/" + call.function().name()), "POST",
                 Map.of("Content-Type", List.of("application/json")), body, timeout);
         if (reply.status() >= 300) {
