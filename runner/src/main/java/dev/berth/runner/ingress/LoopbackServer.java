@@ -88,7 +88,14 @@ final class LoopbackServer implements AutoCloseable {
                 if (request == null) return; // the client closed its side between requests
                 var exchange = new LoopbackExchange(request, out, (InetSocketAddress) socket.getLocalSocketAddress(),
                         (InetSocketAddress) socket.getRemoteSocketAddress());
-                dispatch(exchange);
+                try {
+                    dispatch(exchange);
+                } catch (RuntimeException e) {
+                    // The request was read whole and nothing was written yet (answers are buffered), so
+                    // the client still gets an answer, a 500 unless the handler had set a status, and the
+                    // connection stays usable.
+                    log.warn("ingress handler failed on {} {}", request.method(), request.uri(), e);
+                }
                 exchange.finish();
                 if (!request.keepAlive()) return;
             }

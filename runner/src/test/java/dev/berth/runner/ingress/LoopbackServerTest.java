@@ -87,6 +87,20 @@ class LoopbackServerTest {
     }
 
     @Test
+    void handlerThatThrows_answers500AndKeepsTheConnection() throws Exception {
+        start(exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/boom")) throw new IllegalStateException("boom");
+            Exchanges.text(exchange, 200, "fine");
+        });
+        try (var socket = connect()) {
+            send(socket, "GET /boom HTTP/1.1\r\n\r\n");
+            assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 500");
+            send(socket, "GET /a HTTP/1.1\r\n\r\n");
+            assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200").endsWith("fine");
+        }
+    }
+
+    @Test
     void http10WithoutKeepAlive_closesAfterTheAnswer() throws Exception {
         start(exchange -> Exchanges.text(exchange, 200, "bye"));
         try (var socket = connect()) {
