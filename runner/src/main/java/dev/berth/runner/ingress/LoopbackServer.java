@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /// A small HTTP/1.1 server on loopback: one platform thread per connection, reading requests with
@@ -61,13 +62,32 @@ final class LoopbackServer implements AutoCloseable {
 
     private void acceptLoop() {
         while (!closed) {
+            Socket socket;
             try {
-                var socket = listener.accept();
+                socket = listener.accept();
+            } catch (IOException e) {
+                if (closed) return;
+                log.warn("ingress accept failed: {}", e.toString());
+                // Out of file descriptors, say: back off rather than spin on the same error.
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                continue;
+            }
+            try {
                 socket.setTcpNoDelay(true);
                 open.add(socket);
                 threads.execute(() -> serve(socket));
-            } catch (IOException e) {
-                if (!closed) log.warn("ingress accept failed: {}", e.toString());
+            } catch (IOException | RejectedExecutionException e) {
+                // Closed meanwhile, or the socket died at once: it must not stay open unowned.
+                open.remove(socket);
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // it is gone either way
+                }
             }
         }
     }
