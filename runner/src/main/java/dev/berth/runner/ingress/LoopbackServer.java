@@ -142,7 +142,7 @@ final class LoopbackServer implements AutoCloseable {
     private static void answerBadRequest(Socket socket, RequestReader.BadRequestException e) {
         try {
             var body = (e.getMessage() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            var head = "HTTP/1.1 " + e.status() + " Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            var head = "HTTP/1.1 " + e.status() + " " + LoopbackExchange.reason(e.status()) + "\r\nContent-Type: text/plain; charset=utf-8\r\n"
                     + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             socket.getOutputStream().write(body);

@@ -73,7 +73,7 @@ class LoopbackServerTest {
         try (var socket = connect()) {
             send(socket, "POST /a HTTP/1.1\r\nContent-Length: " + (RequestReader.MAX_BODY + 1L) + "\r\n\r\n");
             assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1))
-                    .startsWith("HTTP/1.1 413").contains("larger than");
+                    .startsWith("HTTP/1.1 413 Content Too Large").contains("larger than");
         }
     }
 
