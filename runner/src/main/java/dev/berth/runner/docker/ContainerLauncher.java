@@ -44,6 +44,11 @@ final class ContainerLauncher {
         } catch (DockerException e) {
             removeQuietly(id);
             throw new ContainerStartException(startFailure(spec, e.getMessage()), e);
+        } catch (RuntimeException e) {
+            // A transport timeout or an odd inspect answer: the container may be running, and nobody
+            // else knows its id, so it is removed here or it would outlive the session.
+            removeQuietly(id);
+            throw e;
         }
     }
 
@@ -131,7 +136,7 @@ final class ContainerLauncher {
     private void removeQuietly(String id) {
         try {
             docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-        } catch (DockerException e) {
+        } catch (RuntimeException e) {
             LOG.debug("could not remove failed container {}", id, e);
         }
     }

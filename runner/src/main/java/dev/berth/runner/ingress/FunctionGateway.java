@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /// Serves `/<routePrefix>/…`: finds the function, checks its key, picks a replica and calls it, then
-/// records the invocation. Runs on the ingress's virtual threads; thread-safe.
+/// records the invocation. Runs on the ingress's connection threads (platform threads, see `LoopbackServer`); thread-safe.
 final class FunctionGateway {
     private final RouteTable routes;
     private final FunctionKeys keys;

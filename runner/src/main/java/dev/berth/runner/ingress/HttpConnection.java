@@ -119,8 +119,9 @@ final class HttpConnection implements AutoCloseable {
             } catch (NumberFormatException e) {
                 throw new IOException("bad chunk size '" + sizeLine + "'", e);
             }
+            if (size < 0) throw new IOException("bad chunk size '" + sizeLine + "'");
             if (size == 0) break;
-            if (body.size() + size > MAX_BODY) throw new IOException("response larger than " + MAX_BODY + " bytes");
+            if ((long) body.size() + size > MAX_BODY) throw new IOException("response larger than " + MAX_BODY + " bytes");
             body.write(readFixed(size));
             readLine(false); // the CRLF after each chunk
         }

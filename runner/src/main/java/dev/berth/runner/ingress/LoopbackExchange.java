@@ -139,7 +139,7 @@ final class LoopbackExchange extends HttpExchange {
         return all;
     }
 
-    private static String reason(int status) {
+    static String reason(int status) {
         return switch (status) {
             case 200 -> "OK";
             case 201 -> "Created";
@@ -154,6 +154,7 @@ final class LoopbackExchange extends HttpExchange {
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 413 -> "Content Too Large";
+            case 431 -> "Request Header Fields Too Large";
             case 500 -> "Internal Server Error";
             case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";

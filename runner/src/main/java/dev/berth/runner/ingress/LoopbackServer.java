@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /// A small HTTP/1.1 server on loopback: one platform thread per connection, reading requests with
@@ -61,13 +62,32 @@ final class LoopbackServer implements AutoCloseable {
 
     private void acceptLoop() {
         while (!closed) {
+            Socket socket;
             try {
-                var socket = listener.accept();
+                socket = listener.accept();
+            } catch (IOException e) {
+                if (closed) return;
+                log.warn("ingress accept failed: {}", e.toString());
+                // Out of file descriptors, say: back off rather than spin on the same error.
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                continue;
+            }
+            try {
                 socket.setTcpNoDelay(true);
                 open.add(socket);
                 threads.execute(() -> serve(socket));
-            } catch (IOException e) {
-                if (!closed) log.warn("ingress accept failed: {}", e.toString());
+            } catch (IOException | RejectedExecutionException e) {
+                // Closed meanwhile, or the socket died at once: it must not stay open unowned.
+                open.remove(socket);
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // it is gone either way
+                }
             }
         }
     }
@@ -88,7 +108,14 @@ final class LoopbackServer implements AutoCloseable {
                 if (request == null) return; // the client closed its side between requests
                 var exchange = new LoopbackExchange(request, out, (InetSocketAddress) socket.getLocalSocketAddress(),
                         (InetSocketAddress) socket.getRemoteSocketAddress());
-                dispatch(exchange);
+                try {
+                    dispatch(exchange);
+                } catch (RuntimeException e) {
+                    // The request was read whole and nothing was written yet (answers are buffered), so
+                    // the client still gets an answer, a 500 unless the handler had set a status, and the
+                    // connection stays usable.
+                    log.warn("ingress handler failed on {} {}", request.method(), request.uri(), e);
+                }
                 exchange.finish();
                 if (!request.keepAlive()) return;
             }
@@ -115,7 +142,7 @@ final class LoopbackServer implements AutoCloseable {
     private static void answerBadRequest(Socket socket, RequestReader.BadRequestException e) {
         try {
             var body = (e.getMessage() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            var head = "HTTP/1.1 " + e.status() + " Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            var head = "HTTP/1.1 " + e.status() + " " + LoopbackExchange.reason(e.status()) + "\r\nContent-Type: text/plain; charset=utf-8\r\n"
                     + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             socket.getOutputStream().write(body);

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
-/// HTTP/1.1 client from the ingress to replicas on loopback: blocking sockets on the caller's virtual
+/// HTTP/1.1 client from the ingress to replicas on loopback: blocking sockets on the caller's
 /// thread, with pooled keep-alive connections per replica. The JDK's `HttpClient` hops between its
 /// selector thread and an executor for every exchange, which costs about a millisecond a request on a
 /// small machine; the ingress's budget is half of that. Thread-safe.

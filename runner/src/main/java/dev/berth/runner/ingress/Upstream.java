@@ -79,7 +79,13 @@ final class Upstream {
             return Answer.failure(502, "Handler answered " + reply.status() + " to the invocation of '"
                     + call.function().name() + "': " + new String(reply.body(), StandardCharsets.UTF_8));
         }
-        var result = payload.response(call.function(), reply.body());
+        HandlerPayload.Result result;
+        try {
+            result = payload.response(call.function(), reply.body());
+        } catch (IOException notTheProtocol) {
+            // The replica did answer, so this is the function's fault, not a replica failure to report.
+            return Answer.failure(502, "Function '" + call.function().name() + "': " + notTheProtocol.getMessage());
+        }
         var headers = new java.util.LinkedHashMap<String, List<String>>();
         result.headers().forEach((k, v) -> headers.put(k, List.of(v)));
         return new Answer(result.status(), headers, result.body(), result.logs(), "");

@@ -197,10 +197,12 @@ final class Supervisor implements Runnable {
             failures = 0;
         }
         var delay = settings.backoff(failures++);
+        // Stale wake-ups are drained before the announcement, not after: a stop requested once `update`
+        // has let go of the lock releases a permit that must still cut this pause short.
+        replica.wake.drainPermits();
         var announced = set.update(replica, ReplicaState.RESTARTING,
                 "restarting in " + human(delay), r -> r.restarts++);
         if (!announced) return;
-        replica.wake.drainPermits();
         settings.waits().pause(delay, replica.wake);
     }
 

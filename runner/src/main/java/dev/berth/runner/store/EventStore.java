@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /// The project's event log in SQLite (`.berth/berth.db`, WAL mode). `onEvent` only enqueues; one writer
 /// thread commits events in batches, so 10k log lines per second cost a few transactions, not 10k.
@@ -34,6 +36,9 @@ public final class EventStore implements EventListener, AutoCloseable {
     private final String session;
     private final Thread writerThread;
     private volatile boolean closed;
+    /// Set when the writer thread has ended (closed, or failed: then `writerFailure` says why).
+    private volatile boolean writerDone;
+    private volatile Throwable writerFailure;
 
     private record Flush(CompletableFuture<Void> done) {}
 
@@ -52,8 +57,13 @@ public final class EventStore implements EventListener, AutoCloseable {
     private EventStore(Path file, String session) throws SQLException {
         this.session = session;
         this.writer = connect(file);
-        Schema.apply(writer);
-        this.reader = connect(file);
+        try {
+            Schema.apply(writer);
+            this.reader = connect(file);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(writer);
+            throw e;
+        }
         this.writerThread = Thread.ofPlatform().name("berth-event-store").daemon().start(this::writeLoop);
     }
 
@@ -70,18 +80,27 @@ public final class EventStore implements EventListener, AutoCloseable {
 
     @Override
     public void onEvent(RunnerEvent event) {
-        if (!closed) queue.add(event);
+        if (!closed && !writerDone) queue.add(event);
     }
 
-    /// Waits until everything handed to `onEvent` before this call is committed.
+    /// Waits until everything handed to `onEvent` before this call is committed. Returns at once after
+    /// `close` (everything was committed then); throws at once when the writer has failed.
     public void flush(Duration timeout) {
         var done = new CompletableFuture<Void>();
         queue.add(new Flush(done));
+        // The writer sets `writerDone` before its last drain of the queue, so a flush queued too late
+        // for that drain sees the flag here instead of waiting out its timeout.
+        if (writerDone) {
+            if (writerFailure != null) throw writerStopped(writerFailure);
+            return;
+        }
         try {
             done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception e) {
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IllegalStateException stopped ? stopped : writerStopped(e.getCause());
+        } catch (TimeoutException e) {
             throw new IllegalStateException("event store did not flush within " + timeout, e);
         }
     }
@@ -101,10 +120,32 @@ public final class EventStore implements EventListener, AutoCloseable {
                 if (stop) return;
             }
         } catch (InterruptedException e) {
+            writerFailure = e;
             Thread.currentThread().interrupt();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             log.error("event store writer stopped; events are no longer persisted", e);
+            writerFailure = e;
+        } finally {
+            writerDone = true;
+            releaseFlushes(batch);
+            var left = new ArrayList<Object>();
+            queue.drainTo(left);
+            releaseFlushes(left);
         }
+    }
+
+    /// Flushes the writer will never reach: done after a clean stop, failed after a failure.
+    private void releaseFlushes(List<Object> items) {
+        for (var item : items) {
+            if (!(item instanceof Flush flush)) continue;
+            if (writerFailure == null) flush.done().complete(null);
+            else flush.done().completeExceptionally(writerStopped(writerFailure));
+        }
+    }
+
+    private static IllegalStateException writerStopped(Throwable cause) {
+        return new IllegalStateException("the event store's writer stopped (" + cause.getMessage()
+                + "); events of this run are no longer saved in .berth/berth.db", cause);
     }
 
     private boolean commit(List<Object> batch, PreparedStatement insertEvent, PreparedStatement insertInvocation)

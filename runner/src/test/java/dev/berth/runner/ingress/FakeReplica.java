@@ -24,6 +24,7 @@ final class FakeReplica implements ReplicaPool, AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger outstanding = new AtomicInteger();
+    private final AtomicInteger failuresReported = new AtomicInteger();
     private volatile boolean ready = true;
 
     FakeReplica(Handler handler) throws IOException {
@@ -47,6 +48,9 @@ final class FakeReplica implements ReplicaPool, AutoCloseable {
 
     void setReady(boolean ready) { this.ready = ready; }
 
+    /// How many leases told the pool their replica failed.
+    int failuresReported() { return failuresReported.get(); }
+
     @Override
     public Optional<Lease> acquire(Duration timeout) {
         if (!ready) return Optional.empty();
@@ -55,7 +59,7 @@ final class FakeReplica implements ReplicaPool, AutoCloseable {
         return Optional.of(new Lease() {
             @Override public String replicaId() { return "r1"; }
             @Override public URI baseUri() { return base; }
-            @Override public void reportFailure(Throwable cause) { }
+            @Override public void reportFailure(Throwable cause) { failuresReported.incrementAndGet(); }
             @Override public void close() { outstanding.decrementAndGet(); }
         });
     }

@@ -73,7 +73,7 @@ class LoopbackServerTest {
         try (var socket = connect()) {
             send(socket, "POST /a HTTP/1.1\r\nContent-Length: " + (RequestReader.MAX_BODY + 1L) + "\r\n\r\n");
             assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1))
-                    .startsWith("HTTP/1.1 413").contains("larger than");
+                    .startsWith("HTTP/1.1 413 Content Too Large").contains("larger than");
         }
     }
 
@@ -83,6 +83,20 @@ class LoopbackServerTest {
         try (var socket = connect()) {
             send(socket, "GET /a HTTP/1.1\r\n\r\n");
             assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 500");
+        }
+    }
+
+    @Test
+    void handlerThatThrows_answers500AndKeepsTheConnection() throws Exception {
+        start(exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/boom")) throw new IllegalStateException("boom");
+            Exchanges.text(exchange, 200, "fine");
+        });
+        try (var socket = connect()) {
+            send(socket, "GET /boom HTTP/1.1\r\n\r\n");
+            assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 500");
+            send(socket, "GET /a HTTP/1.1\r\n\r\n");
+            assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200").endsWith("fine");
         }
     }
 

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class EventStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
@@ -49,6 +51,27 @@ class EventStoreTest {
 
             assertThat(recent).extracting(InvocationFinished::invocationId).containsExactly("inv-19", "inv-18", "inv-17");
             assertThat(recent.getFirst().duration()).isEqualTo(Duration.ofMillis(19));
+        }
+    }
+
+    @Test
+    void flush_afterClose_returnsAtOnce() throws Exception {
+        var store = EventStore.open(dir.resolve("berth.db"), "s1");
+        store.close();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> store.flush(Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void flush_afterTheWriterFailed_throwsAtOnceNamingTheDatabase() throws Exception {
+        try (var store = EventStore.open(dir.resolve("berth.db"), "s1")) {
+            // A null error breaks the table's NOT NULL constraint: the writer's commit fails.
+            store.onEvent(new InvocationFinished(T0, "inv-1", "hello", "r1", 200, Duration.ofMillis(1), null, "", ""));
+
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                    assertThatThrownBy(() -> store.flush(Duration.ofSeconds(30)))
+                            .isInstanceOf(IllegalStateException.class).hasMessageContaining(".berth/berth.db"));
+            assertThatThrownBy(() -> store.flush(Duration.ofSeconds(30))).isInstanceOf(IllegalStateException.class);
         }
     }
 
