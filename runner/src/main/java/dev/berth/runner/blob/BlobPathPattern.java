@@ -110,7 +110,7 @@ public final class BlobPathPattern {
 
     /// The binding values when `container`/`blobName` matches, else empty.
     public Optional<Map<String, String>> match(String container, String blobName) {
-        if (!this.container.equals(container)) return Optional.empty();
+        if (!this.container.equals(container) || blobName.isEmpty()) return Optional.empty();
         Matcher m = regex.matcher(blobName);
         if (!m.matches()) return Optional.empty();
         var values = new LinkedHashMap<String, String>();

@@ -121,6 +121,8 @@ public final class BlobTriggerScanner implements AutoCloseable {
                 return;
             }
             String error = attempt(blob, failed + 1);
+            // An attempt cut short by close is not the function's fault: the next start retries it.
+            if (closed && error != null) return;
             if (error == null) {
                 receipts.markDone(function, container, name, eTag);
                 return;
@@ -137,7 +139,7 @@ public final class BlobTriggerScanner implements AutoCloseable {
     }
 
     /// Runs the handler once; returns null on success, else the reason.
-    private String attempt(BlobProperties blob, int attempt) {
+    private String attempt(BlobProperties blob, int attempt) throws InterruptedException {
         var pathValues = pattern.match(blob.container(), blob.name()).orElseThrow();
         Map<String, String> binding = new LinkedHashMap<>(pathValues);
         binding.put("BlobTrigger", blob.path());
@@ -149,8 +151,7 @@ public final class BlobTriggerScanner implements AutoCloseable {
                 case null -> "the handler returned no result";
             };
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
+            throw e;
         } catch (Exception e) {
             return e.toString();
         }
@@ -187,7 +188,14 @@ public final class BlobTriggerScanner implements AutoCloseable {
         }
         threads.shutdown();
         try {
-            if (!threads.awaitTermination(10, TimeUnit.SECONDS)) threads.shutdownNow();
+            long graceMs = options.closeGrace().toMillis();
+            if (!threads.awaitTermination(graceMs, TimeUnit.MILLISECONDS)) {
+                threads.shutdownNow();
+                // Interrupted handlers get a moment to unwind, so their versions are not left half-recorded.
+                if (!threads.awaitTermination(graceMs, TimeUnit.MILLISECONDS)) {
+                    log.warn("blob trigger {}: handlers still running after close", function);
+                }
+            }
         } catch (InterruptedException e) {
             threads.shutdownNow();
             Thread.currentThread().interrupt();

@@ -72,8 +72,12 @@ class BlobTriggerScannerTest {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-            Thread.onSpinWait();
-            Thread.yield();
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, e);
+            }
         }
     }
 
@@ -250,6 +254,26 @@ class BlobTriggerScannerTest {
         store.delete("images", "a");
         awaitIdle();
         assertThat(invocations).extracting(i -> i.blob().eTag()).containsExactly(kept.eTag());
+    }
+
+    @Test
+    void close_whileHandlerRuns_doesNotCountAFailedAttempt() throws Exception {
+        var started = new CountDownLatch(1);
+        scanner = new BlobTriggerScanner("resize", BlobPathPattern.parse("images/{name}"), store, receipts,
+                invocation -> {
+                    started.countDown();
+                    Thread.sleep(DEADLINE.toMillis() * 10);
+                    return Result.SUCCEEDED;
+                }, poisoned::add, new BlobTriggerOptions(4, 5, Duration.ZERO, Duration.ofMillis(100)), clock).start();
+        var blob = put("a", "1");
+        assertThat(started.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        var closing = Thread.ofVirtual().start(scanner::close);
+        closing.join(Duration.ofSeconds(30));
+        assertThat(closing.isAlive()).isFalse();
+        assertThat(scanner.inFlight()).isZero();
+        assertThat(receipts.failedAttempts("resize", "images", "a", blob.eTag())).isZero();
+        assertThat(receipts.isComplete("resize", "images", "a", blob.eTag())).isFalse();
+        assertThat(poisoned).isEmpty();
     }
 
     @Test
