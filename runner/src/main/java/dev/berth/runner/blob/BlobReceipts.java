@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /// Per function and blob version (container, name, ETag): whether it was processed, and how many
 /// attempts failed. A version with a receipt in state `done` or `poisoned` never triggers that function
@@ -29,6 +31,26 @@ public final class BlobReceipts implements AutoCloseable {
                 + " AND name = ? AND etag = ? AND state IN ('done', 'poisoned')")) {
             bindKey(s, function, container, name, eTag);
             return s.executeQuery().next();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /// A blob version as (container, name, ETag).
+    public record Version(String container, String name, String eTag) {}
+
+    /// Current blob versions in `container` that `function` has not completed, sorted by name: the
+    /// catch-up work after a restart. One query; reads the store's `blob_blobs` table.
+    public synchronized List<Version> unprocessed(String function, String container) {
+        try (var s = db.prepareStatement("SELECT b.name, b.etag FROM blob_blobs b WHERE b.container = ? AND NOT EXISTS"
+                + " (SELECT 1 FROM blob_receipts r WHERE r.function = ? AND r.container = b.container"
+                + " AND r.name = b.name AND r.etag = b.etag AND r.state IN ('done', 'poisoned')) ORDER BY b.name")) {
+            s.setString(1, container);
+            s.setString(2, function);
+            var rows = s.executeQuery();
+            var versions = new ArrayList<Version>();
+            while (rows.next()) versions.add(new Version(container, rows.getString(1), rows.getString(2)));
+            return versions;
         } catch (SQLException e) {
             throw failure(e);
         }

@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 /// Thread-safe; `close` stops taking work and waits briefly for running handlers.
 public final class BlobTriggerScanner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BlobTriggerScanner.class);
-    private static final int PAGE = 1000;
 
     private final String function;
     private final BlobPathPattern pattern;
@@ -38,6 +37,7 @@ public final class BlobTriggerScanner implements AutoCloseable {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private volatile AutoCloseable subscription;
+    private volatile Thread rescanner;
     private volatile boolean closed;
 
     public BlobTriggerScanner(String function, BlobPathPattern pattern, BlobStore store, BlobReceipts receipts,
@@ -53,24 +53,38 @@ public final class BlobTriggerScanner implements AutoCloseable {
         this.slots = new Semaphore(options.maxConcurrency());
     }
 
-    /// Subscribes, then scans the container; subscribing first means nothing written during the scan is
-    /// missed (a version seen twice is deduplicated).
+    /// Subscribes, then catches up on unprocessed versions; subscribing first means nothing written
+    /// during the scan is missed (a version seen twice is deduplicated). With a `rescanInterval`, the
+    /// catch-up repeats on its own virtual thread to pick up writes made by other processes.
     public BlobTriggerScanner start() {
         subscription = store.subscribe(this::onChange);
-        if (!store.listContainers().contains(pattern.container())) {
-            log.info("blob trigger {}: container '{}' does not exist yet; waiting for blobs", function,
-                    pattern.container());
-            return this;
+        catchUp();
+        if (!options.rescanInterval().isZero()) {
+            rescanner = Thread.ofVirtual().name("blob-rescan-" + function).start(this::rescanLoop);
         }
-        String marker = null;
-        do {
-            var page = store.list(pattern.container(), null, PAGE, marker);
-            for (var blob : page.blobs()) {
-                if (pattern.match(blob.container(), blob.name()).isPresent()) submit(blob.container(), blob.name(), blob.eTag());
-            }
-            marker = page.nextMarker();
-        } while (marker != null && !closed);
         return this;
+    }
+
+    private void catchUp() {
+        for (var version : receipts.unprocessed(function, pattern.container())) {
+            if (closed) return;
+            if (pattern.match(version.container(), version.name()).isPresent()) {
+                submit(version.container(), version.name(), version.eTag());
+            }
+        }
+    }
+
+    private void rescanLoop() {
+        while (!closed) {
+            try {
+                Thread.sleep(options.rescanInterval());
+                catchUp();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("blob trigger {}: rescan of '{}' failed: {}", function, pattern.container(), e.toString());
+            }
+        }
     }
 
     private void onChange(BlobChange change) {
@@ -186,6 +200,7 @@ public final class BlobTriggerScanner implements AutoCloseable {
         } catch (Exception e) {
             log.warn("unsubscribing blob trigger {}: {}", function, e.toString());
         }
+        if (rescanner != null) rescanner.interrupt();
         threads.shutdown();
         try {
             long graceMs = options.closeGrace().toMillis();

@@ -40,6 +40,30 @@ class BlobReceiptsTest {
     }
 
     @Test
+    void unprocessed_listsCurrentVersionsWithoutCompletedReceipt() throws Exception {
+        Path db = dir.resolve("berth.db");
+        try (var store = BlobStore.open(db, dir.resolve("blobs"), clock);
+             var receipts = BlobReceipts.open(db, clock)) {
+            store.createContainer("images");
+            store.createContainer("other");
+            var done = store.put("images", "done", new byte[] {1}, null);
+            var failed = store.put("images", "failed", new byte[] {1}, null);
+            var poisoned = store.put("images", "poisoned", new byte[] {1}, null);
+            var fresh = store.put("images", "fresh", new byte[] {1}, null);
+            store.put("other", "elsewhere", new byte[] {1}, null);
+            receipts.markDone("f", "images", "done", done.eTag());
+            receipts.recordFailure("f", "images", "failed", failed.eTag(), "boom");
+            receipts.markPoisoned("f", "images", "poisoned", poisoned.eTag());
+            var rewritten = store.put("images", "done", new byte[] {2}, null);
+            assertThat(receipts.unprocessed("f", "images")).containsExactly(
+                    new BlobReceipts.Version("images", "done", rewritten.eTag()),
+                    new BlobReceipts.Version("images", "failed", failed.eTag()),
+                    new BlobReceipts.Version("images", "fresh", fresh.eTag()));
+            assertThat(receipts.unprocessed("g", "images")).hasSize(4);
+        }
+    }
+
+    @Test
     void markDone_newVersion_dropsReceiptsOfOlderVersions() throws Exception {
         try (var receipts = BlobReceipts.open(dir.resolve("berth.db"), clock)) {
             receipts.markDone("f", "images", "a", "\"0x1\"");

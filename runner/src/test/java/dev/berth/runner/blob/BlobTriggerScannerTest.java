@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BlobTriggerScannerTest {
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
     private static final Duration DEADLINE = Duration.ofSeconds(10);
-    private static final BlobTriggerOptions FAST = new BlobTriggerOptions(4, 5, Duration.ZERO);
+    private static final BlobTriggerOptions FAST =
+            new BlobTriggerOptions(4, 5, Duration.ZERO).withRescanInterval(Duration.ZERO);
 
     @TempDir Path dir;
     private final BlobTestClock clock = new BlobTestClock(T0);
@@ -207,7 +208,7 @@ class BlobTriggerScannerTest {
             }
             invocations.add(invocation);
             return Result.SUCCEEDED;
-        }, new BlobTriggerOptions(2, 5, Duration.ZERO));
+        }, new BlobTriggerOptions(2, 5, Duration.ZERO).withRescanInterval(Duration.ZERO));
         for (int i = 0; i < 6; i++) put("b" + i, "x");
         await("two handlers running", () -> running.get() == 2);
         assertThat(scanner.inFlight()).isEqualTo(6);
@@ -224,7 +225,7 @@ class BlobTriggerScannerTest {
             if (invocation.blob().name().equals("blocker")) release.await(DEADLINE.toSeconds(), TimeUnit.SECONDS);
             invocations.add(invocation);
             return Result.SUCCEEDED;
-        }, new BlobTriggerOptions(1, 5, Duration.ZERO));
+        }, new BlobTriggerOptions(1, 5, Duration.ZERO).withRescanInterval(Duration.ZERO));
         put("blocker", "x");
         await("the blocker to hold the only slot", () -> scanner.inFlight() == 1);
         put("a", "v1");
@@ -264,7 +265,7 @@ class BlobTriggerScannerTest {
                     started.countDown();
                     Thread.sleep(DEADLINE.toMillis() * 10);
                     return Result.SUCCEEDED;
-                }, poisoned::add, new BlobTriggerOptions(4, 5, Duration.ZERO, Duration.ofMillis(100)), clock).start();
+                }, poisoned::add, FAST.withCloseGrace(Duration.ofMillis(100)), clock).start();
         var blob = put("a", "1");
         assertThat(started.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         var closing = Thread.ofVirtual().start(scanner::close);
@@ -274,6 +275,22 @@ class BlobTriggerScannerTest {
         assertThat(receipts.failedAttempts("resize", "images", "a", blob.eTag())).isZero();
         assertThat(receipts.isComplete("resize", "images", "a", blob.eTag())).isFalse();
         assertThat(poisoned).isEmpty();
+    }
+
+    @Test
+    void blobWrittenByAnotherProcess_isPickedUpByTheRescan() throws Exception {
+        start("images/{name}", succeeding(), FAST.withRescanInterval(Duration.ofMillis(20)));
+        // A second store on the same files stands in for `berth blob put` in another process: its
+        // change notifications never reach this scanner.
+        try (var cli = BlobStore.open(dir.resolve("berth.db"), dir.resolve("blobs"), clock)) {
+            cli.put("images", "from-cli", new byte[] {1}, null);
+        }
+        await("the rescan to trigger the CLI's blob", () -> invocations.size() == 1);
+        assertThat(handledNames()).containsExactly("from-cli");
+        awaitIdle();
+        var before = invocations.size();
+        Thread.sleep(100);
+        assertThat(invocations).hasSize(before);
     }
 
     @Test
