@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -120,9 +119,10 @@ final class BlobFiles {
     private static void fsyncDirectory(Path dir) throws IOException {
         try (var channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
-        } catch (FileAlreadyExistsException | UnsupportedOperationException e) {
-            // Some file systems cannot open directories; the rename is still atomic there.
+        } catch (UnsupportedOperationException e) {
+            // Some file systems cannot sync directories; the rename is still atomic there.
         } catch (IOException e) {
+            // Windows cannot open a directory as a channel; NTFS journals the rename itself.
             if (!System.getProperty("os.name", "").startsWith("Windows")) throw e;
         }
     }

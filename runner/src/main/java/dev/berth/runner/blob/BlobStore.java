@@ -1,8 +1,5 @@
 package dev.berth.runner.blob;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.runner.blob.BlobChange.BlobCreated;
 import dev.berth.runner.blob.BlobChange.BlobDeleted;
 import org.slf4j.Logger;
@@ -21,14 +18,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Set;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 
 /// Embedded blob storage with Azure semantics: contents are files under a folder, properties live in
 /// `blob_*` tables of the project database. A put writes and fsyncs the bytes first and commits the
@@ -37,11 +33,8 @@ import java.util.regex.Pattern;
 /// Subscribers are called on the writing thread right after each commit.
 public final class BlobStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BlobStore.class);
-    private static final Pattern METADATA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
-    private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {};
 
-    private final ObjectMapper json = new ObjectMapper();
     private final ReentrantLock lock = new ReentrantLock();
     private final List<BlobChangeListener> listeners = new CopyOnWriteArrayList<>();
     private final Connection db;
@@ -115,7 +108,7 @@ public final class BlobStore implements AutoCloseable {
                     }
                 }
             });
-            files.deleteContainer(container);
+            deleteContainerFiles(container);
             return null;
         });
     }
@@ -133,7 +126,7 @@ public final class BlobStore implements AutoCloseable {
                               Map<String, String> metadata, String ifMatchETag) {
         BlobNames.container(container);
         BlobNames.blob(name);
-        metadata.keySet().forEach(BlobStore::checkMetadataName);
+        BlobMetadata.check(metadata);
         locked(() -> requireContainer(container));
         BlobFiles.Written written;
         try {
@@ -172,7 +165,7 @@ public final class BlobStore implements AutoCloseable {
             s.setLong(5, p.length());
             s.setString(6, p.eTag());
             s.setLong(7, p.lastModified().toEpochMilli());
-            s.setString(8, toJson(p.metadata()));
+            s.setString(8, BlobMetadata.encode(p.metadata()));
             s.setString(9, p.contentMd5());
             s.executeUpdate();
         }
@@ -333,12 +326,12 @@ public final class BlobStore implements AutoCloseable {
     private Row readRow(ResultSet rows) throws SQLException {
         var properties = new BlobProperties(rows.getString("container"), rows.getString("name"),
                 rows.getString("content_type"), rows.getLong("length"), rows.getString("etag"),
-                Instant.ofEpochMilli(rows.getLong("modified_ms")), fromJson(rows.getString("metadata")),
+                Instant.ofEpochMilli(rows.getLong("modified_ms")), BlobMetadata.decode(rows.getString("metadata")),
                 rows.getString("md5"));
         return new Row(properties, rows.getString("file"));
     }
 
-    private java.util.Set<String> referencedFiles() throws SQLException {
+    private Set<String> referencedFiles() throws SQLException {
         var referenced = new HashSet<String>();
         try (var s = db.createStatement()) {
             var rows = s.executeQuery("SELECT file FROM blob_blobs");
@@ -351,14 +344,6 @@ public final class BlobStore implements AutoCloseable {
         if (ifMatch == null) return;
         if (ifMatch.equals("*") ? current == null : !ifMatch.equals(current)) {
             throw new BlobConditionFailedException(path, ifMatch, current);
-        }
-    }
-
-    private static void checkMetadataName(String key) {
-        if (key == null || !METADATA_NAME.matcher(key).matches()) {
-            throw new IllegalArgumentException("blob metadata name '" + BlobNames.printable(key)
-                    + "' (field 'metadata') is invalid: use a C# identifier (letters, digits, '_', not starting"
-                    + " with a digit), e.g. 'customerId'");
         }
     }
 
@@ -379,28 +364,21 @@ public final class BlobStore implements AutoCloseable {
         }
     }
 
+    private void deleteContainerFiles(String container) {
+        try {
+            files.deleteContainer(container);
+        } catch (IOException e) {
+            // The rows are gone, so leftovers are unreferenced and the next open sweeps them.
+            log.warn("cannot remove all files of blob container {}: {}", container, e.getMessage());
+        }
+    }
+
     private void deleteFile(String file) {
         try {
             files.delete(file);
         } catch (IOException e) {
             // Harmless: the next open sweeps unreferenced files.
             log.warn("cannot delete old blob file {}: {}", file, e.getMessage());
-        }
-    }
-
-    private String toJson(Map<String, String> metadata) {
-        try {
-            return json.writeValueAsString(new TreeMap<>(metadata));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode blob metadata: " + e.getMessage(), e);
-        }
-    }
-
-    private Map<String, String> fromJson(String text) {
-        try {
-            return json.readValue(text, MAP);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt blob metadata in the database: " + e.getMessage(), e);
         }
     }
 }

@@ -176,6 +176,16 @@ class BlobStoreTest {
     }
 
     @Test
+    void put_metadataWithoutValue_isRejectedWithFix() {
+        store.createContainer("images");
+        var metadata = new java.util.HashMap<String, String>();
+        metadata.put("owner", null);
+        assertThatThrownBy(() -> store.put("images", "a", new ByteArrayInputStream(utf8("x")), "text/plain",
+                metadata, null))
+                .hasMessageContaining("blob metadata 'owner' (field 'metadata') has no value");
+    }
+
+    @Test
     void put_contentStreamFailsMidway_leavesNoMetadataAndNoFile() throws IOException {
         store.createContainer("images");
         var old = store.put("images", "a", utf8("old"), "text/plain");
