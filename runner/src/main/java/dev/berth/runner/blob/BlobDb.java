@@ -1,0 +1,47 @@
+package dev.berth.runner.blob;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/// Opens the project database for the blob tables and creates them. Additive changes only, so an
+/// older `.berth/berth.db` keeps working. Stateless.
+final class BlobDb {
+    private BlobDb() {}
+
+    static Connection connect(Path file) throws SQLException {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new SQLException("cannot create " + file.toAbsolutePath().getParent() + ": " + e.getMessage(), e);
+        }
+        var connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (var s = connection.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            // FULL: a committed blob or receipt survives a power cut, not only a killed process; blob writes
+            // are rare next to log lines, so the extra fsync per commit is affordable.
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA busy_timeout=5000");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS blob_containers(
+                      name TEXT PRIMARY KEY, created_ms INTEGER NOT NULL)""");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS blob_blobs(
+                      container TEXT NOT NULL, name TEXT NOT NULL, file TEXT NOT NULL, content_type TEXT NOT NULL,
+                      length INTEGER NOT NULL, etag TEXT NOT NULL, modified_ms INTEGER NOT NULL,
+                      metadata TEXT NOT NULL, md5 TEXT NOT NULL, PRIMARY KEY(container, name))""");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS blob_receipts(
+                      function TEXT NOT NULL, container TEXT NOT NULL, name TEXT NOT NULL, etag TEXT NOT NULL,
+                      state TEXT NOT NULL, attempts INTEGER NOT NULL, last_error TEXT NOT NULL,
+                      updated_ms INTEGER NOT NULL, PRIMARY KEY(function, container, name, etag))""");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+}
