@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /// When a timer fires: an NCRONTAB expression read in a time zone, or a fixed interval (Azure's TimeSpan
 /// form `hh:mm:ss`, allowed on dedicated plans). Immutable and thread-safe.
@@ -45,9 +44,6 @@ public sealed interface TimerSchedule {
         }
     }
 
-    /// .NET TimeSpan text as TimeSpan.Parse reads it for timers: `hh:mm`, `hh:mm:ss` or `d.hh:mm:ss`.
-    Pattern TIME_SPAN = Pattern.compile("(?:(\\d+)\\.)?(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2}))?");
-
     /// Reads a function.json `schedule`: `%Setting%` is looked up in `appSettings` first (as Azure does), then
     /// a TimeSpan or an NCRONTAB expression. The zone comes from `WEBSITE_TIME_ZONE` in `appSettings`.
     static TimerSchedule parse(String schedule, Map<String, String> appSettings) {
@@ -58,8 +54,8 @@ public sealed interface TimerSchedule {
     /// As [#parse(String, Map)] with the zone given.
     static TimerSchedule parse(String schedule, ZoneId zone, Map<String, String> appSettings) {
         var text = resolveSetting(schedule.strip(), appSettings);
-        var span = TIME_SPAN.matcher(text);
-        if (span.matches()) return new Interval(timeSpan(text, span), zone);
+        var interval = TimeSpans.parse(text);
+        if (interval.isPresent()) return new Interval(interval.get(), zone);
         return new Cron(NcrontabExpression.parse(text), zone);
     }
 
@@ -72,22 +68,5 @@ public sealed interface TimerSchedule {
                     + " add \"" + name + "\": \"0 */5 * * * *\" (or your schedule) to Values in local.settings.json.");
         }
         return value.strip();
-    }
-
-    private static Duration timeSpan(String text, java.util.regex.Matcher span) {
-        long days = span.group(1) == null ? 0 : Long.parseLong(span.group(1));
-        int hours = Integer.parseInt(span.group(2));
-        int minutes = Integer.parseInt(span.group(3));
-        int seconds = span.group(4) == null ? 0 : Integer.parseInt(span.group(4));
-        if (hours > 23 || minutes > 59 || seconds > 59) {
-            throw new CronFormatException("TimeSpan schedule \"" + text + "\" is out of range: write hh:mm:ss with"
-                    + " hours 0-23, minutes and seconds 0-59 (use d.hh:mm:ss for days), for example \"01:30:00\".");
-        }
-        var every = Duration.ofDays(days).plusHours(hours).plusMinutes(minutes).plusSeconds(seconds);
-        if (every.isZero()) {
-            throw new CronFormatException("TimeSpan schedule \"" + text + "\" is zero: a timer needs a positive interval,"
-                    + " for example \"00:05:00\" for every five minutes.");
-        }
-        return every;
     }
 }
