@@ -29,7 +29,7 @@ public final class TimerScheduler implements AutoCloseable {
     private final Optional<TimerStatusStore> store;
     private final TimerFiring firing;
     private final List<Thread> threads = new ArrayList<>();
-    private boolean closed;
+    private volatile boolean closed;
 
     /// `store` empty: nothing is persisted, so monitored timers behave as unmonitored ones across restarts.
     public TimerScheduler(Clock clock, Sleeper sleeper, Optional<TimerStatusStore> store, TimerFiring firing) {
@@ -76,7 +76,8 @@ public final class TimerScheduler implements AutoCloseable {
             } else if (timer.runOnStartup()) {
                 invoke(TimerInvocation.Reason.RUN_ON_STARTUP, now, now);
             }
-            while (!Thread.currentThread().isInterrupted()) {
+            // `closed` too: a function that swallows the interrupt must not keep the timer alive.
+            while (!closed && !Thread.currentThread().isInterrupted()) {
                 var due = status.next();
                 sleeper.sleepUntil(due);
                 // A sleeper may wake a hair early; Azure then counts the run as the scheduled time.
