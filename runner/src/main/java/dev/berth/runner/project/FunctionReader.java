@@ -1,8 +1,11 @@
 package dev.berth.runner.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.runner.timer.CronFormatException;
+import dev.berth.runner.timer.TimerSchedule;
 
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -115,9 +118,19 @@ final class FunctionReader {
     /// The NCRONTAB expression itself is the timer's business; a missing one is caught here, at load.
     private static void checkSchedule(SourceDoc doc, Located trigger, Problems problems) {
         var schedule = Fields.find(trigger.node(), "schedule", true).map(Map.Entry::getValue);
+        var field = SourceDoc.child(trigger.field(), "schedule");
         if (schedule.isEmpty() || !schedule.get().isTextual() || schedule.get().asText().isBlank()) {
-            problems.error(doc, SourceDoc.child(trigger.field(), "schedule"), "a timerTrigger needs a schedule.",
+            problems.error(doc, field, "a timerTrigger needs a schedule.",
                     "add \"schedule\": an NCRONTAB expression with seconds, e.g. \"0 */5 * * * *\" (every 5 minutes).");
+            return;
+        }
+        var text = schedule.get().asText().strip();
+        if (text.startsWith("%") && text.endsWith("%")) return; // an app setting: checked when the timer starts
+        try {
+            TimerSchedule.parse(text, ZoneOffset.UTC, Map.of());
+        } catch (CronFormatException e) {
+            problems.error(doc, field, e.getMessage(), "write six fields, seconds first; `berth cron \"<expr>\"` "
+                    + "lists when an expression fires.");
         }
     }
 

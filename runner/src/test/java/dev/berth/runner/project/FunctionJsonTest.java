@@ -239,6 +239,27 @@ class FunctionJsonTest {
     }
 
     @Test
+    void timerTriggerWithFiveFieldCron_isAnErrorShowingTheSixFieldForm() {
+        var error = new ProjectFixture(tmp).write("tick/function.json", """
+                {"bindings": [
+                  {"type": "timerTrigger", "direction": "in", "name": "timer", "schedule": "*/5 * * * *"}]}""").error();
+
+        assertThat(error.field()).isEqualTo("bindings[0].schedule");
+        assertThat(error.line()).isEqualTo(2);
+        assertThat(error.message()).contains("has 5 fields").contains("\"0 */5 * * * *\"");
+        assertThat(error.fix()).contains("berth cron");
+    }
+
+    @Test
+    void timerTriggerWithScheduleFromAnAppSetting_isLeftForTheTimerToResolve() {
+        var app = new ProjectFixture(tmp).write("tick/function.json", """
+                {"bindings": [{"type": "timerTrigger", "direction": "in", "name": "timer", "schedule": "%TickEvery%"}]}""")
+                .load();
+
+        assertThat(app.function("tick")).isPresent();
+    }
+
+    @Test
     void unknownBindingProperties_areKept() {
         var app = withHello("""
                 {"bindings": [{"type": "httpTrigger", "direction": "in", "name": "req"},
