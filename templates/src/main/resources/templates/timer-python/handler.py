@@ -7,7 +7,7 @@ app = FunctionApp()
 
 @app.function("tick")
 def tick(timer, ctx):
-    ctx.log("tick; past due: %s" % timer["IsPastDue"])
+    ctx.log("tick; past due: %s" % ("yes" if timer["IsPastDue"] else "no"))
 
 
 if __name__ == "__main__":

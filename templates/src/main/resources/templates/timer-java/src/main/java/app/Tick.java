@@ -10,7 +10,7 @@ public final class Tick implements TriggerFunction {
     @Override
     public Object handle(Object trigger, Invocation invocation) {
         var timer = (Map<?, ?>) trigger;
-        invocation.log("tick; past due: " + timer.get("IsPastDue"));
+        invocation.log("tick; past due: " + (Boolean.TRUE.equals(timer.get("IsPastDue")) ? "yes" : "no"));
         return null;
     }
 }
