@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -76,27 +77,27 @@ class TriggerTemplateConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"queue-python", "queue-java"})
-    void queueTemplate_readsTheOrdersQueueAndWritesAReceiptBlob(String id) throws IOException {
-        var bindings = bindings(scaffold(id), "process");
+    @CsvSource(delimiter = '|', value = {
+            "queue-python | process  | queueTrigger | queueName=orders   | blob  | path=processed/{rand-guid}.json",
+            "queue-java   | process  | queueTrigger | queueName=orders   | blob  | path=processed/{rand-guid}.json",
+            "blob-python  | uploaded | blobTrigger  | path=images/{name} | queue | queueName=thumbnails",
+            "blob-java    | uploaded | blobTrigger  | path=images/{name} | queue | queueName=thumbnails",
+    })
+    void storageTemplate_triggerAndOutputOnTheEmbeddedStorage(String id, String function, String trigger,
+                                                              String triggerProperty, String output,
+                                                              String outputProperty) throws IOException {
+        var bindings = bindings(scaffold(id), function);
 
-        assertThat(bindings.get(0).path("type").asText()).isEqualTo("queueTrigger");
-        assertThat(bindings.get(0).path("queueName").asText()).isEqualTo("orders");
-        assertThat(bindings.get(0).path("connection").asText()).isEqualTo("AzureWebJobsStorage");
-        assertThat(bindings.get(1).path("type").asText()).isEqualTo("blob");
-        assertThat(bindings.get(1).path("direction").asText()).isEqualTo("out");
-        assertThat(bindings.get(1).path("path").asText()).isEqualTo("processed/{rand-guid}.json");
+        assertBinding(bindings.get(0), trigger, "in", triggerProperty);
+        assertBinding(bindings.get(1), output, "out", outputProperty);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"blob-python", "blob-java"})
-    void blobTemplate_watchesImagesAndQueuesThumbnails(String id) throws IOException {
-        var bindings = bindings(scaffold(id), "uploaded");
-
-        assertThat(bindings.get(0).path("type").asText()).isEqualTo("blobTrigger");
-        assertThat(bindings.get(0).path("path").asText()).isEqualTo("images/{name}");
-        assertThat(bindings.get(1).path("type").asText()).isEqualTo("queue");
-        assertThat(bindings.get(1).path("queueName").asText()).isEqualTo("thumbnails");
+    private static void assertBinding(JsonNode binding, String type, String direction, String property) {
+        var keyValue = property.split("=", 2);
+        assertThat(binding.path("type").asText()).isEqualTo(type);
+        assertThat(binding.path("direction").asText()).isEqualTo(direction);
+        assertThat(binding.path(keyValue[0]).asText()).isEqualTo(keyValue[1]);
+        assertThat(binding.path("connection").asText()).isEqualTo("AzureWebJobsStorage");
     }
 
     @ParameterizedTest
