@@ -115,7 +115,6 @@ class _Function:
         self.http = self.trigger_type.lower() == "httptrigger"
         self.trigger_name = trigger.get("name", "req")
         self.output_name = out.get("name", "res")
-        # Without a function.json nothing says which outputs exist, so none is refused.
         self.outputs = None if spec is None else sorted(
             b.get("name") for b in bindings if _direction(b) == "out" and b.get("name") != "$return")
         self.methods = [m.upper() for m in trigger.get("methods", [])]
@@ -146,7 +145,9 @@ class _Function:
         return value if self.trigger_type.lower() == "blobtrigger" else _parse_structured(value)
 
     def _check_outputs(self, outputs):
-        unknown = sorted(set(outputs) - set(self.outputs if self.outputs is not None else outputs))
+        if self.outputs is None:
+            return  # without a function.json nothing says which outputs exist
+        unknown = sorted(set(outputs) - set(self.outputs))
         if unknown:
             raise ValueError("output %s is not declared: %s/function.json has no binding with direction \"out\""
                            " and that name (its outputs: %s). Add the binding, or fix the name in the code"
@@ -190,8 +191,9 @@ class FunctionApp:
         trigger = _request_from_data(function, data) if function.http else function.trigger_data(data)
         result, failed = function.call(trigger, ctx)
         # A function that raised fails the invocation, as in Azure; the answer still carries its logs.
-        answer = _http_answer(function, result, failed, ctx) if function.http else _answer(result, failed, ctx)
-        return (500 if failed else 200), answer
+        if function.http:
+            return (500 if failed else 200), _http_answer(function, result, failed, ctx)
+        return (500 if failed else 200), _trigger_answer(result, failed, ctx)
 
     def call_direct(self, request, path):
         """Serves a plain HTTP request by route; returns (Response, logs)."""
@@ -333,7 +335,7 @@ def _as_response(result):
     return Response(str(result))
 
 
-def _answer(result, failed, ctx):
+def _trigger_answer(result, failed, ctx):
     # Outputs of a failed invocation are dropped, as the Functions host drops them.
     return {"Outputs": {} if failed else ctx.outputs, "Logs": ctx.logs, "ReturnValue": None if failed else result}
 

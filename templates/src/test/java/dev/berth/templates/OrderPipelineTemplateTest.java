@@ -42,7 +42,8 @@ class OrderPipelineTemplateTest {
         assertThat(logs(posted)).containsExactly("order 42 queued");
 
         var message = JSON.treeToValue(posted.at("/Outputs/order"), Object.class);
-        var processed = handler.invoke("process", 200, Map.of("order", message), Map.of("Id", "m-1", "DequeueCount", 1));
+        var processed = handler.invoke("process", 200, Map.of("order", message),
+                Map.of("Id", "m-1", "DequeueCount", 1));
         assertThat(logs(processed)).containsExactly("order 42: total 7.00");
         var receipt = processed.at("/Outputs/receipt").asText();
         assertThat(JSON.readTree(receipt).path("total").asDouble()).isEqualTo(7.0);
