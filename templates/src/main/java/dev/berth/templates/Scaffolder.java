@@ -83,7 +83,7 @@ public final class Scaffolder {
 
     private static void write(Template template, TemplateFile file, Path staging, String appName)
             throws IOException {
-        var resource = "/templates/" + template.id() + "/" + file.resourcePath();
+        var resource = file.resource(template.id());
         byte[] bytes;
         try (InputStream in = Scaffolder.class.getResourceAsStream(resource)) {
             if (in == null) {

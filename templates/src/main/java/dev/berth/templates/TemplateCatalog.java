@@ -8,13 +8,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /// The templates shipped inside this module (resources under `templates/<id>/`). Immutable, thread-safe.
 ///
 /// The list comes from the hand-written `templates/index.json`, because a folder inside a jar cannot be
-/// listed; a unit test keeps the index and the resource folders in step.
+/// listed; a unit test keeps the index and the resource folders in step. A template may name one shared
+/// group of files (`templates/_shared/<group>/`), which it then ships along with its own.
 public final class TemplateCatalog {
     /// Classpath location of the index.
     static final String INDEX = "/templates/index.json";
@@ -42,9 +45,10 @@ public final class TemplateCatalog {
 
     static List<Template> parse(InputStream index) throws IOException {
         var root = new ObjectMapper().readTree(index);
+        var shared = sharedGroups(root.path("shared"));
         var result = new ArrayList<Template>();
         for (var node : root.path("templates")) {
-            var template = template(node);
+            var template = template(node, shared);
             if (result.stream().anyMatch(t -> t.id().equals(template.id()))) {
                 throw new IOException(INDEX + " lists template '" + template.id() + "' twice");
             }
@@ -54,7 +58,18 @@ public final class TemplateCatalog {
         return result;
     }
 
-    private static Template template(JsonNode node) throws IOException {
+    /// `"shared": {"python": ["Dockerfile", …]}`: files several templates ship alike, kept once.
+    private static Map<String, List<TemplateFile>> sharedGroups(JsonNode node) {
+        var groups = new LinkedHashMap<String, List<TemplateFile>>();
+        node.properties().forEach(group -> {
+            var files = new ArrayList<TemplateFile>();
+            group.getValue().forEach(f -> files.add(new TemplateFile(f.asText(), false, group.getKey())));
+            groups.put(group.getKey(), List.copyOf(files));
+        });
+        return groups;
+    }
+
+    private static Template template(JsonNode node, Map<String, List<TemplateFile>> shared) throws IOException {
         var id = required(node, "id", "?");
         var executables = new HashSet<String>();
         node.path("executable").forEach(e -> executables.add(e.asText()));
@@ -64,6 +79,21 @@ public final class TemplateCatalog {
         if (!executables.isEmpty()) {
             throw new IOException(INDEX + ": template '" + id + "' marks " + executables
                     + " `executable` but does not list them in `files`");
+        }
+        if (node.has("shared")) {
+            var group = node.path("shared").asText();
+            if (!shared.containsKey(group)) {
+                throw new IOException(INDEX + ": template '" + id + "' uses shared group '" + group
+                        + "', which `shared` does not define (defined: " + shared.keySet() + ")");
+            }
+            files.addAll(shared.get(group));
+        }
+        var paths = new HashSet<String>();
+        for (var file : files) {
+            if (!paths.add(file.path())) {
+                throw new IOException(INDEX + ": template '" + id + "' gets " + file.path()
+                        + " twice (from `files` and from its shared group); list it in one place only");
+            }
         }
         return new Template(id, required(node, "title", id), required(node, "description", id),
                 required(node, "language", id), required(node, "trigger", id), files);

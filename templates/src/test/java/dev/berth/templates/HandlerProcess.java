@@ -84,8 +84,16 @@ final class HandlerProcess implements AutoCloseable {
                     Map<String, String> query) throws Exception {
         var req = Map.of("Url", "http://localhost/api/" + function, "Method", method, "Query", query,
                 "Headers", Map.of("Accept", List.of("text/plain")), "Params", params, "Body", "");
-        var payload = Map.of("Data", Map.of("req", req), "Metadata", Map.of("sys", Map.of("MethodName", function)));
-        var response = post("/" + function, JSON.writeValueAsString(payload));
+        return invoke(function, expectedStatus, Map.of("req", req), Map.of());
+    }
+
+    /// POSTs `{"Data": data, "Metadata": metadata + sys}` to `/<function>` and returns the parsed answer.
+    JsonNode invoke(String function, int expectedStatus, Map<String, ?> data, Map<String, ?> metadata)
+            throws Exception {
+        var withSys = new java.util.LinkedHashMap<String, Object>(metadata);
+        withSys.put("sys", Map.of("MethodName", function, "UtcNow", "2026-11-21T22:00:00Z",
+                "RandGuid", "0f8fad5b-d9cb-469f-a165-70867728950e"));
+        var response = post("/" + function, JSON.writeValueAsString(Map.of("Data", data, "Metadata", withSys)));
         if (response.statusCode() != expectedStatus) {
             throw new AssertionError("expected " + expectedStatus + " but got " + response.statusCode() + ": "
                     + response.body() + "\nhandler output:\n" + output());

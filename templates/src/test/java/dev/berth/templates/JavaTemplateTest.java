@@ -2,13 +2,8 @@ package dev.berth.templates;
 
 import org.junit.jupiter.api.Test;
 
-import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +17,8 @@ class JavaTemplateTest extends HandlerTemplateContract {
         project = new Scaffolder().scaffold(TemplateCatalog.builtIn().find("http-java").orElseThrow(),
                 dir.resolve("app"), "java-app");
         classes = Files.createDirectories(dir.resolve("classes"));
-        compile(project.resolve("src/main/java"), classes);
-        return HandlerProcess.start(java("app.Main"), project, Map.of("GREETING", "Howdy"));
+        JavaApp.compile(project.resolve("src/main/java"), classes);
+        return HandlerProcess.start(JavaApp.command(classes, "app.Main"), project, Map.of("GREETING", "Howdy"));
     }
 
     @Override
@@ -47,8 +42,8 @@ class JavaTemplateTest extends HandlerTemplateContract {
                     }
                 }
                 """);
-        compile(extra.getParent(), classes);
-        return HandlerProcess.start(java("app.BoomMain"), project, Map.of());
+        JavaApp.compile(extra.getParent(), classes);
+        return HandlerProcess.start(JavaApp.command(classes, "app.BoomMain"), project, Map.of());
     }
 
     @Override
@@ -71,26 +66,5 @@ class JavaTemplateTest extends HandlerTemplateContract {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("must be a JSON object with a \\\"Data\\\" object");
-    }
-
-    /// Compiles for release 21 with only the modules the offline base image has.
-    private static void compile(Path sourceRoot, Path out) throws IOException {
-        List<String> args = new ArrayList<>(List.of("--release", "21", "-Xlint:all", "-Werror",
-                "--limit-modules", "java.base,jdk.httpserver,java.logging",
-                "-d", out.toString(), "-cp", out.toString()));
-        try (var sources = Files.walk(sourceRoot)) {
-            sources.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
-        }
-        var errors = new ByteArrayOutputStream();
-        int rc = ToolProvider.getSystemJavaCompiler().run(null, errors, errors, args.toArray(String[]::new));
-        assertThat(rc).as("javac output:%n%s", errors).isZero();
-    }
-
-    /// The handler as the image runs it: only the modules of the offline base image, fast-start flags.
-    private List<String> java(String mainClass) {
-        var javaHome = Path.of(System.getProperty("java.home"));
-        return List.of(javaHome.resolve("bin/java").toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "--limit-modules", "java.base,jdk.httpserver,java.logging,jdk.jdwp.agent,jdk.crypto.ec",
-                "-cp", classes.toString(), mainClass);
     }
 }

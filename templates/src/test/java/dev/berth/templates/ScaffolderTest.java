@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -27,8 +28,12 @@ class ScaffolderTest {
 
     @TempDir Path dir;
 
+    static Stream<String> allTemplateIds() {
+        return TemplateCatalog.builtIn().list().stream().map(Template::id);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"http-python", "http-java"})
+    @MethodSource("allTemplateIds")
     void scaffold_template_writesEveryListedFileWithTheAppNameFilledIn(String id) throws IOException {
         var template = catalog.find(id).orElseThrow();
 
@@ -69,25 +74,33 @@ class ScaffolderTest {
         assertThat(settings.at("/Values/FUNCTIONS_WORKER_RUNTIME").asText()).isEqualTo("custom");
         assertThat(settings.at("/Values/GREETING").asText()).isEqualTo("Hello");
 
+        var app = assertContainerContract(project, "orders-api");
+        assertThat(app.at("/properties/configuration/ingress/external").asBoolean()).isTrue();
+        assertThat(app.at("/properties/template/scale/maxReplicas").asInt()).isEqualTo(10);
+    }
+
+    /// What every template's image and containerapp.yaml promise Berth and Azure (see the container
+    /// contract); returns the parsed containerapp.yaml.
+    static JsonNode assertContainerContract(Path project, String appName) throws IOException {
         JsonNode app = YAML.readTree(project.resolve("containerapp.yaml").toFile());
-        assertThat(app.path("name").asText()).isEqualTo("orders-api");
+        assertThat(app.path("name").asText()).isEqualTo(appName);
         assertThat(app.at("/properties/configuration/activeRevisionsMode").asText()).isEqualTo("Single");
         assertThat(app.at("/properties/configuration/ingress/targetPort").asInt()).isEqualTo(8080);
         assertThat(app.at("/properties/configuration/ingress/traffic/0/weight").asInt()).isEqualTo(100);
         var container = app.at("/properties/template/containers/0");
-        assertThat(container.path("image").asText()).isEqualTo("orders-api:latest");
+        assertThat(container.path("image").asText()).isEqualTo(appName + ":latest");
         assertThat(container.at("/resources/memory").asText()).isEqualTo("1Gi");
         assertThat(container.at("/probes/0/type").asText()).isEqualTo("Readiness");
         assertThat(container.at("/probes/0/httpGet/path").asText()).isEqualTo("/healthz");
         assertThat(container.at("/probes/0/periodSeconds").asInt()).isBetween(1, 240);
         assertThat(app.at("/properties/template/scale/minReplicas").asInt()).isEqualTo(1);
-        assertThat(app.at("/properties/template/scale/maxReplicas").asInt()).isEqualTo(10);
 
         var dockerfile = Files.readAllLines(project.resolve("Dockerfile")).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
         assertThat(dockerfile.get(0)).startsWith("ARG BASE_IMAGE=");
         assertThat(dockerfile.get(1)).isEqualTo("FROM ${BASE_IMAGE}");
         assertThat(dockerfile).contains("USER 10001", "EXPOSE 8080");
+        return app;
     }
 
     @Test

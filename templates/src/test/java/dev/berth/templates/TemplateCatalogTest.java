@@ -20,19 +20,27 @@ class TemplateCatalogTest {
     private static final Path RESOURCES = Path.of("src/main/resources/templates");
 
     @Test
-    void builtIn_listsPythonAndJavaHttpTemplatesWithDescriptions() {
+    void builtIn_listsEveryTemplateWithItsLanguageTriggerAndDescription() {
         var catalog = TemplateCatalog.builtIn();
 
-        assertThat(catalog.list()).extracting(Template::id).containsExactly("http-python", "http-java");
+        assertThat(catalog.list()).extracting(Template::id).containsExactly("http-python", "http-java",
+                "timer-python", "queue-python", "blob-python", "eventgrid-python",
+                "timer-java", "queue-java", "blob-java", "eventgrid-java", "order-pipeline");
         assertThat(catalog.list()).allSatisfy(t -> {
             assertThat(t.title()).isNotBlank();
             assertThat(t.description()).hasSizeGreaterThan(60);
-            assertThat(t.trigger()).isEqualTo("http");
+            assertThat(t.id()).startsWith(t.id().equals("order-pipeline") ? "order" : t.trigger().toLowerCase());
+            assertThat(t.files()).extracting(TemplateFile::path).contains("host.json", "local.settings.json",
+                    "containerapp.yaml", "Dockerfile", ".gitignore", ".dockerignore", "README.md");
+            assertThat(t.files()).extracting(TemplateFile::path).anyMatch(p -> p.endsWith("/function.json"));
             assertThat(t.files()).extracting(TemplateFile::path)
-                    .contains("host.json", "hello/function.json", "containerapp.yaml", "Dockerfile", ".gitignore");
+                    .contains(t.language().equals("java") ? "src/main/java/berth/functions/FunctionHost.java"
+                            : "berth_functions.py");
         });
         assertThat(catalog.find("http-java")).get().extracting(Template::language).isEqualTo("java");
-        assertThat(catalog.find("http-python")).get().extracting(Template::language).isEqualTo("python");
+        assertThat(catalog.find("http-python")).get().extracting(Template::trigger).isEqualTo("http");
+        assertThat(catalog.find("eventgrid-java")).get().extracting(Template::trigger).isEqualTo("eventGrid");
+        assertThat(catalog.find("order-pipeline")).get().extracting(Template::language).isEqualTo("python");
     }
 
     @Test
@@ -46,21 +54,58 @@ class TemplateCatalogTest {
         Set<String> folders;
         try (var entries = Files.list(RESOURCES)) {
             folders = entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(name -> !name.equals(TemplateFile.SHARED_FOLDER))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
         assertThat(folders).as("template folders under %s", RESOURCES)
                 .containsExactlyInAnyOrderElementsOf(catalog.list().stream().map(Template::id).toList());
 
+        var listed = new TreeSet<String>();
         for (var template : catalog.list()) {
-            var root = RESOURCES.resolve(template.id());
-            Set<String> present;
-            try (var files = Files.walk(root)) {
-                present = files.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/'))
-                        .collect(Collectors.toCollection(TreeSet::new));
-            }
-            assertThat(template.files()).extracting(TemplateFile::resourcePath).as("index entry of %s", template.id())
-                    .containsExactlyInAnyOrderElementsOf(present);
+            for (var file : template.files()) listed.add(RESOURCES.getParent() + file.resource(template.id()));
         }
+        Set<String> present;
+        try (var files = Files.walk(RESOURCES)) {
+            present = files.filter(Files::isRegularFile).filter(f -> !f.equals(RESOURCES.resolve("index.json")))
+                    .map(f -> f.toString().replace('\\', '/')).collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertThat(listed).as("files the index lists, own and shared").containsExactlyInAnyOrderElementsOf(present);
+    }
+
+    @Test
+    void parse_sharedGroup_isAddedToTheTemplatesFiles() throws IOException {
+        var index = """
+                {"shared": {"py": ["helper.py"]},
+                 "templates": [{"id": "t", "title": "T", "description": "D", "language": "x", "trigger": "http",
+                  "shared": "py", "files": ["a.txt"]}]}""";
+
+        var files = TemplateCatalog.parse(stream(index)).getFirst().files();
+
+        assertThat(files).containsExactly(new TemplateFile("a.txt", false), new TemplateFile("helper.py", false, "py"));
+        assertThat(files.get(1).resource("t")).isEqualTo("/templates/_shared/py/helper.py");
+    }
+
+    @Test
+    void parse_unknownSharedGroup_namesTheTemplateAndTheGroup() {
+        var index = """
+                {"templates": [{"id": "t", "title": "T", "description": "D", "language": "x", "trigger": "http",
+                  "shared": "cobol", "files": ["a.txt"]}]}""";
+
+        assertThatThrownBy(() -> TemplateCatalog.parse(stream(index)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("'t'").hasMessageContaining("'cobol'");
+    }
+
+    @Test
+    void parse_fileBothOwnAndShared_isRefused() {
+        var index = """
+                {"shared": {"py": ["Dockerfile"]},
+                 "templates": [{"id": "t", "title": "T", "description": "D", "language": "x", "trigger": "http",
+                  "shared": "py", "files": ["Dockerfile"]}]}""";
+
+        assertThatThrownBy(() -> TemplateCatalog.parse(stream(index)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("'t'").hasMessageContaining("Dockerfile twice");
     }
 
     @Test
@@ -76,7 +121,7 @@ class TemplateCatalogTest {
                 {"templates": [{"id": "t", "title": "T", "description": "D", "language": "x", "trigger": "http",
                   "files": ["a.txt"], "executable": ["run.sh"]}]}""";
 
-        assertThatThrownBy(() -> TemplateCatalog.parse(new ByteArrayInputStream(index.getBytes(StandardCharsets.UTF_8))))
+        assertThatThrownBy(() -> TemplateCatalog.parse(stream(index)))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("'t'").hasMessageContaining("run.sh");
     }
@@ -86,7 +131,7 @@ class TemplateCatalogTest {
         var index = """
                 {"templates": [{"id": "t", "description": "D", "language": "x", "trigger": "http", "files": ["a"]}]}""";
 
-        assertThatThrownBy(() -> TemplateCatalog.parse(new ByteArrayInputStream(index.getBytes(StandardCharsets.UTF_8))))
+        assertThatThrownBy(() -> TemplateCatalog.parse(stream(index)))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("`title`");
     }
@@ -96,5 +141,9 @@ class TemplateCatalogTest {
         for (var bad : List.of("../x", "/etc/passwd", "a\\b", "")) {
             assertThatThrownBy(() -> new TemplateFile(bad, false)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    private static ByteArrayInputStream stream(String index) {
+        return new ByteArrayInputStream(index.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -18,14 +19,17 @@ import java.util.concurrent.Executors;
 /// HTTP server, one virtual thread per request:
 /// - `GET /healthz`: 200 once the host is up (the readiness probe);
 /// - `POST /<function>`: one invocation payload in, the `Outputs`/`Logs` answer out;
-/// - `/<routePrefix>/<route>`: the same functions called directly, for hosts that forward plain
+/// - `/<routePrefix>/<route>`: the HTTP functions called directly, for hosts that forward plain
 ///   requests (`enableForwardingHttpRequest`) or run the container without a Functions host.
+///
+/// HTTP functions are registered with `register`, all other triggers (timer, queue, blob, Event Grid)
+/// with `registerTrigger`; the trigger and output bindings come from `<function>/function.json`.
 ///
 /// Register functions before `start`; after that the host is thread-safe.
 public final class FunctionHost implements AutoCloseable {
     private final Path root;
     private final String routePrefix;
-    private final Map<String, Invocation> functions = new ConcurrentHashMap<>();
+    private final Map<String, Endpoint> functions = new ConcurrentHashMap<>();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -39,7 +43,14 @@ public final class FunctionHost implements AutoCloseable {
 
     /// Registers `function` under `name`, the folder name of its function.json.
     public FunctionHost register(String name, HttpFunction function) {
-        functions.put(name, new Invocation(name, function, root));
+        functions.put(name, new HttpEndpoint(name, function, FunctionSpec.read(root, name)));
+        return this;
+    }
+
+    /// Registers a timer, queue, blob or Event Grid function under `name`, the folder name of its
+    /// function.json, which names its trigger and output bindings.
+    public FunctionHost registerTrigger(String name, TriggerFunction function) {
+        functions.put(name, new TriggerEndpoint(name, function, FunctionSpec.read(root, name)));
         return this;
     }
 
@@ -108,33 +119,38 @@ public final class FunctionHost implements AutoCloseable {
         try {
             var function = functions.get(name);
             if (function == null) {
-                throw new Invocation.Refused(404, "no function '" + name + "' is registered; known: "
+                throw new Endpoint.Refused(404, "no function '" + name + "' is registered; known: "
                         + functions.keySet());
             }
             Object payload;
             try {
                 payload = Json.parse(body);
             } catch (IllegalArgumentException e) {
-                throw new Invocation.Refused(400, "invocation payload is not valid JSON: " + e.getMessage());
+                throw new Endpoint.Refused(400, "invocation payload is not valid JSON: " + e.getMessage());
             }
-            var outcome = function.call(function.request(payload));
-            // A function that threw fails the invocation, as in Azure; the answer still carries its logs.
-            return send(exchange, Response.json(outcome.failed() ? 500 : 200, function.answer(outcome)));
-        } catch (Invocation.Refused e) {
-            var answer = new LinkedHashMap<String, Object>();
-            answer.put("Outputs", Map.of());
-            answer.put("Logs", java.util.List.of(e.getMessage()));
-            answer.put("ReturnValue", null);
-            return send(exchange, Response.json(e.status, answer));
+            if (!(payload instanceof Map<?, ?> map) || !(map.get("Data") instanceof Map<?, ?> data)) {
+                throw new Endpoint.Refused(400, "invocation payload must be a JSON object with a \"Data\" object");
+            }
+            var answer = function.invoke(data, metadata(map.get("Metadata")));
+            return send(exchange, Response.json(answer.status(), answer.body()));
+        } catch (Endpoint.Refused e) {
+            return send(exchange, Response.json(e.status, Endpoint.answer(Map.of(), List.of(e.getMessage()), null)));
         }
     }
 
+    private static Map<String, Object> metadata(Object value) {
+        var result = new LinkedHashMap<String, Object>();
+        if (value instanceof Map<?, ?> map) map.forEach((k, v) -> result.put(String.valueOf(k), v));
+        return result;
+    }
+
     private int direct(HttpExchange exchange, String path) throws IOException {
-        for (var function : functions.values()) {
+        for (var endpoint : functions.values()) {
+            if (!(endpoint instanceof HttpEndpoint function)) continue;
             var params = function.match(path);
             if (params.isEmpty()) continue;
             if (!function.accepts(exchange.getRequestMethod())) {
-                return send(exchange, Response.text(405, "function '" + function.name + "' accepts "
+                return send(exchange, Response.text(405, "function '" + function.name() + "' accepts "
                         + function.methods() + ", not " + exchange.getRequestMethod()));
             }
             var decoded = new LinkedHashMap<String, String>();
@@ -172,7 +188,7 @@ public final class FunctionHost implements AutoCloseable {
     }
 
     private static String routePrefix(Path root) {
-        if (Invocation.appFile(root, "host.json").orElse(null) instanceof Map<?, ?> host
+        if (FunctionSpec.appFile(root, "host.json").orElse(null) instanceof Map<?, ?> host
                 && host.get("extensions") instanceof Map<?, ?> ext
                 && ext.get("http") instanceof Map<?, ?> http && http.get("routePrefix") instanceof String p) {
             return p.replaceAll("^/+|/+$", "");

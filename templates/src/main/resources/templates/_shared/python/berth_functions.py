@@ -5,12 +5,21 @@ Register functions with ``@app.function`` and call ``app.run()``. The handler li
 
 * ``GET /healthz``: 200 once the handler is up (the readiness probe);
 * ``POST /<function>``: one invocation in the custom-handler protocol, as sent by the Functions host
-  and by Berth: ``{"Data": {"req": {...}}, "Metadata": {...}}`` in, ``{"Outputs": {"res": {...}},
-  "Logs": [...], "ReturnValue": null}`` out;
-* ``/<routePrefix>/<route>``: the same functions called directly over HTTP, for hosts that forward
-  plain requests (``enableForwardingHttpRequest``) or run the container without a Functions host.
+  and by Berth: ``{"Data": {"<trigger>": ..., "<input>": ...}, "Metadata": {...}}`` in,
+  ``{"Outputs": {"<output>": ...}, "Logs": [...], "ReturnValue": ...}`` out;
+* ``/<routePrefix>/<route>``: HTTP functions called directly over HTTP, for hosts that forward plain
+  requests (``enableForwardingHttpRequest``) or run the container without a Functions host.
 
-Binding names, routes and methods come from ``<function>/function.json`` when it exists.
+The trigger binding (the one whose type ends in ``Trigger``), the outputs, routes and methods come from
+``<function>/function.json``; without one a function is an HTTP function with bindings ``req``/``res``.
+
+An HTTP function is ``fn(req, ctx) -> Response | str | dict | list | None``. Any other trigger's function
+is ``fn(trigger, ctx) -> return value``: ``trigger`` is the trigger data (a queue message, the timer
+info, the blob content as text, the Event Grid event); a string holding a JSON object or array is
+parsed, except blob content. ``ctx`` carries ``metadata``, the ``inputs`` of other input bindings,
+``outputs`` to fill by binding name, and ``log(line)``; calling ``ctx(line)`` logs too. The return value
+becomes ``ReturnValue`` (the ``$return`` binding). A function that raises fails the invocation: 500, with
+the error in ``Logs`` and no outputs applied, so the host retries it or moves it to poison.
 """
 
 import json
@@ -23,7 +32,7 @@ import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-__all__ = ["FunctionApp", "Request", "Response"]
+__all__ = ["Context", "FunctionApp", "Request", "Response"]
 
 
 class Request:
@@ -76,30 +85,73 @@ class InvocationError(Exception):
         self.status = status
 
 
+class Context:
+    """What a function gets besides its trigger: the invocation's metadata, the data of its other input
+    bindings, the outputs it sets (by binding name) and its log. Calling it logs a line, so functions
+    written as ``fn(req, log)`` work unchanged."""
+
+    def __init__(self, function_name, metadata=None, inputs=None):
+        self.function_name = function_name
+        self.metadata = dict(metadata or {})
+        self.inputs = dict(inputs or {})
+        self.outputs = {}
+        self.logs = []
+
+    def log(self, line):
+        self.logs.append(str(line))
+
+    __call__ = log
+
+
 class _Function:
     def __init__(self, name, target, root):
         self.name = name
         self.target = target
-        spec = _read_json(os.path.join(root, name, "function.json")) or {}
-        bindings = spec.get("bindings", [])
-        trigger = next((b for b in bindings if b.get("type") == "httpTrigger"), {})
-        out = next((b for b in bindings if b.get("type") == "http" and b.get("direction") == "out"), {})
+        spec = _read_json(os.path.join(root, name, "function.json"))
+        bindings = (spec or {}).get("bindings", [])
+        trigger = next((b for b in bindings if _kind(b).endswith("trigger")), {})
+        out = next((b for b in bindings if _kind(b) == "http" and _direction(b) == "out"), {})
+        self.trigger_type = trigger.get("type", "httpTrigger")
+        self.http = self.trigger_type.lower() == "httptrigger"
         self.trigger_name = trigger.get("name", "req")
         self.output_name = out.get("name", "res")
+        self.outputs = None if spec is None else sorted(
+            b.get("name") for b in bindings if _direction(b) == "out" and b.get("name") != "$return")
         self.methods = [m.upper() for m in trigger.get("methods", [])]
         self.route = _route_pattern(trigger.get("route") or name)
 
-    def call(self, request):
-        """Runs the function; returns (Response, logs, failed). An exception becomes a 500 answer with
-        the error and traceback after the lines the function logged before it failed."""
-        logs = []
+    def call(self, trigger, ctx):
+        """Runs the function; returns (result, failed). An exception is logged with its traceback after
+        the lines the function logged before it failed."""
         try:
-            return _as_response(self.target(request, logs.append)), logs, False
+            result = self.target(trigger, ctx)
+            self._check_outputs(ctx.outputs)
+            return result, False
         except Exception as e:  # the function's own bug: report it, keep serving
             message = "Function '%s' failed: %s: %s" % (self.name, type(e).__name__, e)
-            logs.append(message)
-            logs.extend(traceback.format_exc().rstrip().splitlines())
-            return Response(message, 500), logs, True
+            ctx.log(message)
+            ctx.logs.extend(traceback.format_exc().rstrip().splitlines())
+            return message, True
+
+    def trigger_data(self, data):
+        if self.trigger_name in data:
+            value = data[self.trigger_name]
+        elif len(data) == 1:
+            value = next(iter(data.values()))
+        else:
+            raise InvocationError(400, "invocation payload has no %s data under Data.%s (it has: %s)"
+                                  % (self.trigger_type, self.trigger_name, ", ".join(sorted(data)) or "nothing"))
+        # Blob content is text to keep as it is; other triggers may send JSON as a string.
+        return value if self.trigger_type.lower() == "blobtrigger" else _parse_structured(value)
+
+    def _check_outputs(self, outputs):
+        if self.outputs is None:
+            return  # without a function.json nothing says which outputs exist
+        unknown = sorted(set(outputs) - set(self.outputs))
+        if unknown:
+            raise ValueError("output %s is not declared: %s/function.json has no binding with direction \"out\""
+                           " and that name (its outputs: %s). Add the binding, or fix the name in the code"
+                           % (", ".join(unknown), self.name, ", ".join(self.outputs) or "none"))
 
 
 class FunctionApp:
@@ -112,8 +164,8 @@ class FunctionApp:
         self._functions = {}
 
     def function(self, name=None):
-        """Registers ``fn(req, log) -> Response | str | dict | list | None`` under ``name``
-        (default: the Python function's name). Usable as ``@app.function`` or ``@app.function("x")``."""
+        """Registers a function under ``name`` (default: the Python function's name), the folder of its
+        function.json. Usable as ``@app.function`` or ``@app.function("x")``."""
         if callable(name):
             return self.function(None)(name)
 
@@ -130,22 +182,32 @@ class FunctionApp:
         if function is None:
             raise InvocationError(404, "no function '%s' is registered; known: %s"
                                   % (name, ", ".join(sorted(self._functions)) or "none"))
-        response, logs, failed = function.call(_request_from_payload(function, payload))
+        if not isinstance(payload, dict) or not isinstance(payload.get("Data"), dict):
+            raise InvocationError(400, "invocation payload must be a JSON object with a \"Data\" object")
+        data = payload["Data"]
+        metadata = payload.get("Metadata") if isinstance(payload.get("Metadata"), dict) else {}
+        inputs = {k: v for k, v in data.items() if k != function.trigger_name}
+        ctx = Context(name, metadata, inputs)
+        trigger = _request_from_data(function, data) if function.http else function.trigger_data(data)
+        result, failed = function.call(trigger, ctx)
         # A function that raised fails the invocation, as in Azure; the answer still carries its logs.
-        return (500 if failed else 200), _answer(function, response, logs)
+        if function.http:
+            return (500 if failed else 200), _http_answer(function, result, failed, ctx)
+        return (500 if failed else 200), _trigger_answer(result, failed, ctx)
 
     def call_direct(self, request, path):
         """Serves a plain HTTP request by route; returns (Response, logs)."""
         for function in self._functions.values():
-            match = function.route.match(path)
+            match = function.route.match(path) if function.http else None
             if match is None:
                 continue
             if function.methods and request.method not in function.methods:
                 return Response("function '%s' accepts %s, not %s" % (function.name, function.methods,
                                                                         request.method), 405), []
             request.params = {k: unquote(v) for k, v in match.groupdict().items() if v is not None}
-            response, logs, _ = function.call(request)
-            return response, logs
+            ctx = Context(function.name)
+            result, failed = function.call(request, ctx)
+            return (Response(result, 500) if failed else _as_response(result)), ctx.logs
         return Response("no function matches %s" % path, 404), []
 
     def run(self, port=None):
@@ -237,10 +299,7 @@ def _handler_class(app):
     return Handler
 
 
-def _request_from_payload(function, payload):
-    if not isinstance(payload, dict) or not isinstance(payload.get("Data"), dict):
-        raise InvocationError(400, "invocation payload must be a JSON object with a \"Data\" object")
-    data = payload["Data"]
+def _request_from_data(function, data):
     req = data.get(function.trigger_name)
     if req is None and len(data) == 1:
         req = next(iter(data.values()))
@@ -252,6 +311,16 @@ def _request_from_payload(function, payload):
     if body is not None and not isinstance(body, str):
         body = json.dumps(body)
     return Request(req.get("Method"), req.get("Url"), req.get("Params"), query, headers, body)
+
+
+def _parse_structured(value):
+    """A string holding a JSON object or array, parsed; anything else as it is."""
+    if isinstance(value, str) and value.strip()[:1] in ("{", "["):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
 
 
 def _as_response(result):
@@ -266,10 +335,20 @@ def _as_response(result):
     return Response(str(result))
 
 
-def _answer(function, response, logs):
+def _trigger_answer(result, failed, ctx):
+    # Outputs of a failed invocation are dropped, as the Functions host drops them.
+    return {"Outputs": {} if failed else ctx.outputs, "Logs": ctx.logs, "ReturnValue": None if failed else result}
+
+
+def _http_answer(function, result, failed, ctx):
+    response = Response(result, 500) if failed else _as_response(result)
     body = response.body.decode("utf-8", "replace") if isinstance(response.body, bytes) else response.body
     res = {"statusCode": response.status, "body": body, "headers": response.headers}
-    return {"Outputs": {function.output_name: res}, "Logs": [str(line) for line in logs], "ReturnValue": None}
+    outputs = {} if failed else dict(ctx.outputs)
+    if function.output_name == "$return":
+        return {"Outputs": outputs, "Logs": ctx.logs, "ReturnValue": res}
+    outputs[function.output_name] = res
+    return {"Outputs": outputs, "Logs": ctx.logs, "ReturnValue": None}
 
 
 def _body_bytes(body):
@@ -289,6 +368,14 @@ def _route_pattern(route):
         else:
             pattern += "/" + re.escape(segment)
     return re.compile("^" + pattern + "/?$", re.IGNORECASE)
+
+
+def _kind(binding):
+    return str(binding.get("type", "")).lower()
+
+
+def _direction(binding):
+    return str(binding.get("direction", "")).lower()
 
 
 def _read_json(path):
