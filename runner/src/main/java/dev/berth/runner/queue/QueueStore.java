@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ public final class QueueStore implements AutoCloseable {
     /// Puts one message, hidden for `visibilityDelay`, expiring after `timeToLive`
     /// ([QueueLimits#NEVER_EXPIRES] for never). The answer carries a pop receipt, as Azure's does.
     public QueueMessage put(String queue, String text, Duration visibilityDelay, Duration timeToLive) {
-        return putAll(queue, List.of(text), visibilityDelay, timeToLive).getFirst();
+        return putAll(queue, Collections.singletonList(text), visibilityDelay, timeToLive).getFirst();
     }
 
     /// Puts several messages in one transaction: all or none.
