@@ -12,9 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -35,6 +33,7 @@ public final class QueueStore implements AutoCloseable {
     private final Clock clock;
     private final Connection db;
     private final MessageRows rows;
+    private final QueueRows queues;
     private final QueueSignals signals = new QueueSignals();
     private final Object lock = new Object();
     private long lastPurgeMs;
@@ -67,6 +66,7 @@ public final class QueueStore implements AutoCloseable {
         this.db = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
         QueueSchema.apply(db);
         this.rows = new MessageRows(db);
+        this.queues = new QueueRows(db);
     }
 
     // ---- queues ----
@@ -74,31 +74,16 @@ public final class QueueStore implements AutoCloseable {
     /// Creates `queue` unless it exists; answers whether it was created.
     public boolean createIfNotExists(String queue) {
         QueueLimits.checkName(queue);
-        return transaction(() -> createQuietly(queue));
-    }
-
-    private boolean createQuietly(String queue) throws SQLException {
-        try (var insert = db.prepareStatement("INSERT OR IGNORE INTO queue_queues(name, created_ms) VALUES (?,?)")) {
-            insert.setString(1, queue);
-            insert.setLong(2, clock.millis());
-            return insert.executeUpdate() == 1;
-        }
+        return transaction(() -> queues.create(queue, clock.millis()));
     }
 
     /// Every queue, sorted by name.
     public List<String> listQueues() {
-        return transaction(() -> {
-            try (var query = db.prepareStatement("SELECT name FROM queue_queues ORDER BY name")) {
-                var names = new ArrayList<String>();
-                var result = query.executeQuery();
-                while (result.next()) names.add(result.getString(1));
-                return names;
-            }
-        });
+        return transaction(queues::list);
     }
 
     public boolean exists(String queue) {
-        return transaction(() -> queueExists(queue));
+        return transaction(() -> queues.exists(queue));
     }
 
     /// Deletes `queue` and its messages (not its poison queue, which is a queue of its own).
@@ -106,11 +91,8 @@ public final class QueueStore implements AutoCloseable {
         QueueLimits.checkName(queue);
         transaction(() -> {
             requireQueue(queue);
-            clearRows(queue);
-            try (var delete = db.prepareStatement("DELETE FROM queue_queues WHERE name = ?")) {
-                delete.setString(1, queue);
-                delete.executeUpdate();
-            }
+            rows.clear(queue);
+            queues.delete(queue);
             return null;
         });
     }
@@ -120,15 +102,8 @@ public final class QueueStore implements AutoCloseable {
         QueueLimits.checkName(queue);
         return transaction(() -> {
             requireQueue(queue);
-            return clearRows(queue);
+            return rows.clear(queue);
         });
-    }
-
-    private int clearRows(String queue) throws SQLException {
-        try (var delete = db.prepareStatement("DELETE FROM queue_messages WHERE queue = ?")) {
-            delete.setString(1, queue);
-            return delete.executeUpdate();
-        }
     }
 
     // ---- messages ----
@@ -160,26 +135,14 @@ public final class QueueStore implements AutoCloseable {
             for (var text : texts) {
                 var message = new QueueMessage(queue, MessageRows.newId(now), text, Instant.ofEpochMilli(now),
                         Instant.ofEpochMilli(expires), MessageRows.newPopReceipt(), Instant.ofEpochMilli(visible), 0);
-                bindInsert(message);
+                rows.addInsert(message);
                 out.add(message);
             }
-            rows.insert.executeBatch();
+            rows.flushInserts();
             return out;
         });
         signals.added(queue);
         return put;
-    }
-
-    private void bindInsert(QueueMessage m) throws SQLException {
-        var s = rows.insert;
-        s.setString(1, m.queue());
-        s.setString(2, m.id());
-        s.setString(3, m.text());
-        s.setLong(4, m.insertionTime().toEpochMilli());
-        s.setLong(5, m.expirationTime().toEpochMilli());
-        s.setLong(6, m.nextVisibleTime().toEpochMilli());
-        s.setString(7, m.popReceipt());
-        s.addBatch();
     }
 
     /// Up to `n` (1..32) visible messages, oldest first, without changing them; pop receipts are null.
@@ -188,7 +151,7 @@ public final class QueueStore implements AutoCloseable {
         QueueLimits.checkCount("number of messages", n);
         return transaction(() -> {
             requireQueue(queue);
-            return due(queue, n, clock.millis()).stream()
+            return rows.due(queue, n, clock.millis()).stream()
                     .map(r -> r.message().withoutReceipt()).toList();
         });
     }
@@ -205,34 +168,22 @@ public final class QueueStore implements AutoCloseable {
             purgeExpiredNow(now);
             var visibleAt = Instant.ofEpochMilli(now + visibilityTimeout.toMillis());
             var out = new ArrayList<QueueMessage>();
-            for (var row : due(queue, n, now)) {
+            for (var row : rows.due(queue, n, now)) {
                 var receipt = MessageRows.newPopReceipt();
-                rows.dequeue.setLong(1, visibleAt.toEpochMilli());
-                rows.dequeue.setString(2, receipt);
-                rows.dequeue.setLong(3, row.seq());
-                rows.dequeue.addBatch();
+                rows.addDequeue(row.seq(), visibleAt.toEpochMilli(), receipt);
                 var m = row.message();
                 out.add(new QueueMessage(queue, m.id(), m.text(), m.insertionTime(), m.expirationTime(), receipt,
                         visibleAt, m.dequeueCount() + 1));
             }
-            if (!out.isEmpty()) rows.dequeue.executeBatch();
+            if (!out.isEmpty()) rows.flushDequeues();
             return out;
         });
-    }
-
-    private List<Row> due(String queue, int n, long now) throws SQLException {
-        rows.due.setString(1, queue);
-        rows.due.setLong(2, now);
-        rows.due.setLong(3, now);
-        rows.due.setInt(4, n);
-        return MessageRows.read(rows.due.executeQuery());
     }
 
     private void purgeExpiredNow(long now) throws SQLException {
         if (now - lastPurgeMs < PURGE_EVERY_MS && now >= lastPurgeMs) return;
         lastPurgeMs = now;
-        rows.purgeExpired.setLong(1, now);
-        rows.purgeExpired.executeUpdate();
+        rows.purgeExpired(now);
     }
 
     /// Deletes a message dequeued with `popReceipt`; refused when the receipt is not its latest one.
@@ -246,10 +197,7 @@ public final class QueueStore implements AutoCloseable {
         messages.forEach(m -> QueueLimits.checkName(m.queue()));
         transaction(() -> {
             for (var m : messages) {
-                rows.delete.setString(1, m.queue());
-                rows.delete.setString(2, m.id());
-                rows.delete.setString(3, m.popReceipt());
-                if (rows.delete.executeUpdate() == 0) throw refusal(m.queue(), m.id(), "delete");
+                if (!rows.delete(m.queue(), m.id(), m.popReceipt())) throw refusal(m.queue(), m.id(), "delete");
             }
             return null;
         });
@@ -272,11 +220,7 @@ public final class QueueStore implements AutoCloseable {
             }
             var receipt = MessageRows.newPopReceipt();
             var text = newText == null ? m.text() : newText;
-            rows.update.setLong(1, visible);
-            rows.update.setString(2, receipt);
-            rows.update.setString(3, text);
-            rows.update.setLong(4, row.seq());
-            rows.update.executeUpdate();
+            rows.update(row.seq(), visible, receipt, text);
             return new QueueMessage(queue, id, text, m.insertionTime(), m.expirationTime(), receipt,
                     Instant.ofEpochMilli(visible), m.dequeueCount());
         });
@@ -289,7 +233,7 @@ public final class QueueStore implements AutoCloseable {
         var moved = transaction(() -> {
             long now = clock.millis();
             var row = owned(queue, id, popReceipt, now, "move to " + poison);
-            createQuietly(poison);
+            queues.create(poison, now);
             return move(row.seq(), row.message(), poison, now, row.message().dequeueCount());
         });
         signals.added(poison);
@@ -308,19 +252,11 @@ public final class QueueStore implements AutoCloseable {
         QueueLimits.checkName(source);
         int moved = transaction(() -> {
             requireQueue(poisonQueue);
-            createQuietly(source);
             long now = clock.millis();
-            int count = 0;
-            try (var all = db.prepareStatement("SELECT seq, queue, id, body, inserted_ms, expires_ms, next_visible_ms,"
-                    + " dequeue_count, pop_receipt FROM queue_messages WHERE queue = ? AND expires_ms > ? ORDER BY seq")) {
-                all.setString(1, poisonQueue);
-                all.setLong(2, now);
-                for (var row : MessageRows.read(all.executeQuery())) {
-                    move(row.seq(), row.message(), source, now, 0);
-                    count++;
-                }
-            }
-            return count;
+            queues.create(source, now);
+            var poisoned = rows.all(poisonQueue, now);
+            for (var row : poisoned) move(row.seq(), row.message(), source, now, 0);
+            return poisoned.size();
         });
         if (moved > 0) signals.added(source);
         return moved;
@@ -332,13 +268,7 @@ public final class QueueStore implements AutoCloseable {
         long expires = m.expirationTime().toEpochMilli() == MessageRows.NEVER_MS
                 ? MessageRows.NEVER_MS : now + QueueLimits.DEFAULT_TTL.toMillis();
         var receipt = MessageRows.newPopReceipt();
-        rows.move.setString(1, to);
-        rows.move.setLong(2, now);
-        rows.move.setLong(3, expires);
-        rows.move.setLong(4, dequeueCount);
-        rows.move.setString(5, receipt);
-        rows.move.setLong(6, seq);
-        rows.move.executeUpdate();
+        rows.move(seq, to, now, expires, dequeueCount, receipt);
         return new QueueMessage(to, m.id(), m.text(), m.insertionTime(), Instant.ofEpochMilli(expires), receipt,
                 Instant.ofEpochMilli(now), dequeueCount);
     }
@@ -351,7 +281,7 @@ public final class QueueStore implements AutoCloseable {
     }
 
     private QueueException refusal(String queue, String id, String action) throws SQLException {
-        if (!queueExists(queue)) return notFound(queue);
+        if (!queues.exists(queue)) return notFound(queue);
         if (rows.find(queue, id, clock.millis()) == null) {
             return new QueueException(MESSAGE_NOT_FOUND, "cannot " + action + " message " + id + " of queue '" + queue
                     + "': it does not exist (already deleted, expired or moved to the poison queue)");
@@ -368,33 +298,13 @@ public final class QueueStore implements AutoCloseable {
         QueueLimits.checkName(queue);
         return transaction(() -> {
             requireQueue(queue);
-            return countAll().getOrDefault(queue, new QueueCounts(queue, 0, 0, 0));
+            return queues.counts(clock.millis()).get(queue);
         });
     }
 
     /// Counts of every queue (poison queues included as queues of their own), sorted by name.
     public List<QueueCounts> counts() {
-        return transaction(() -> List.copyOf(countAll().values()));
-    }
-
-    private Map<String, QueueCounts> countAll() throws SQLException {
-        long now = clock.millis();
-        var byQueue = new LinkedHashMap<String, long[]>();
-        try (var query = db.prepareStatement("SELECT q.name, sum(m.next_visible_ms <= ?), sum(m.next_visible_ms > ?)"
-                + " FROM queue_queues q LEFT JOIN queue_messages m ON m.queue = q.name AND m.expires_ms > ?"
-                + " GROUP BY q.name ORDER BY q.name")) {
-            query.setLong(1, now);
-            query.setLong(2, now);
-            query.setLong(3, now);
-            var result = query.executeQuery();
-            while (result.next()) byQueue.put(result.getString(1), new long[] {result.getLong(2), result.getLong(3)});
-        }
-        var out = new LinkedHashMap<String, QueueCounts>();
-        byQueue.forEach((name, c) -> {
-            var poison = byQueue.get(name + QueueLimits.POISON_SUFFIX);
-            out.put(name, new QueueCounts(name, c[0], c[1], poison == null ? 0 : poison[0] + poison[1]));
-        });
-        return out;
+        return transaction(() -> List.copyOf(queues.counts(clock.millis()).values()));
     }
 
     /// Calls `listener` (on the putting thread, after the commit) whenever messages are added to `queue`
@@ -422,20 +332,13 @@ public final class QueueStore implements AutoCloseable {
     }
 
     private boolean peekVisible(String queue) {
-        return transaction(() -> queueExists(queue) && !due(queue, 1, clock.millis()).isEmpty());
+        return transaction(() -> queues.exists(queue) && !rows.due(queue, 1, clock.millis()).isEmpty());
     }
 
     // ---- plumbing ----
 
-    private boolean queueExists(String queue) throws SQLException {
-        try (var query = db.prepareStatement("SELECT 1 FROM queue_queues WHERE name = ?")) {
-            query.setString(1, queue);
-            return query.executeQuery().next();
-        }
-    }
-
     private void requireQueue(String queue) throws SQLException {
-        if (!queueExists(queue)) throw notFound(queue);
+        if (!queues.exists(queue)) throw notFound(queue);
     }
 
     private static QueueException notFound(String queue) {
@@ -475,6 +378,7 @@ public final class QueueStore implements AutoCloseable {
             closed = true;
             try {
                 rows.close();
+                queues.close();
                 db.close();
             } catch (SQLException e) {
                 throw new IllegalStateException("closing the queue store: " + e.getMessage(), e);
