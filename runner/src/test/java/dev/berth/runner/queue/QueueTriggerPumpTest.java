@@ -280,6 +280,22 @@ class QueueTriggerPumpTest {
         assertThat(counts().total()).isZero();
     }
 
+    @Test
+    void realClockAndSleeper_failureIsRetriedOnceItsVisibilityTimeoutHasPassed() throws Exception {
+        store.close();
+        var real = java.time.Clock.systemUTC();
+        store = QueueStore.open(dir.resolve(".berth/berth.db"), real);
+        var attempts = new java.util.concurrent.CopyOnWriteArrayList<Long>();
+        store.put("orders", "flaky");
+        pump = QueueTriggerPump.start(store, "orders", QueueSettings.of(null, null, null, Duration.ofMillis(200), null),
+                m -> {
+                    attempts.add(System.nanoTime());
+                    return attempts.size() == 1 ? Outcome.failure("first time") : Outcome.success();
+                }, real);
+        eventually("retried and deleted", () -> attempts.size() == 2 && counts().total() == 0);
+        assertThat(attempts.get(1) - attempts.get(0)).isGreaterThanOrEqualTo(Duration.ofMillis(190).toNanos());
+    }
+
     private long nextVisibleMs() {
         try (var jdbc = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".berth/berth.db").toAbsolutePath());
              var q = jdbc.createStatement()) {
