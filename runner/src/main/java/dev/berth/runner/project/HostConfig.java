@@ -1,15 +1,25 @@
 package dev.berth.runner.project;
 
+import dev.berth.runner.queue.QueueSettings;
+
 import java.time.Duration;
 import java.util.Optional;
 
 /// The parts of host.json the runner acts on. `routePrefix` defaults to "api";
 /// `functionTimeout` is empty when host.json sets none (Berth then uses 5 minutes, as the Consumption plan);
 /// host.json's "-1" (no limit) is carried as [Duration#ZERO], which the ingress reads as "no timeout".
-/// `handlerExecutable` is customHandler.description.defaultExecutablePath, "" when absent.
+/// `handlerExecutable` is customHandler.description.defaultExecutablePath, "" when absent. `queues` is
+/// `extensions.queues`, with the Functions host's defaults for what it omits.
 public record HostConfig(String version, Optional<Duration> functionTimeout, boolean enableForwardingHttpRequest,
-                         String routePrefix, String handlerExecutable) {
+                         String routePrefix, String handlerExecutable, QueueSettings queues) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+
+    /// A host.json without queue settings.
+    public HostConfig(String version, Optional<Duration> functionTimeout, boolean enableForwardingHttpRequest,
+                      String routePrefix, String handlerExecutable) {
+        this(version, functionTimeout, enableForwardingHttpRequest, routePrefix, handlerExecutable,
+                QueueSettings.defaults());
+    }
 
     public Duration effectiveTimeout() { return functionTimeout.orElse(DEFAULT_TIMEOUT); }
 }

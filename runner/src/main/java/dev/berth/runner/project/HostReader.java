@@ -1,6 +1,7 @@
 package dev.berth.runner.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.runner.queue.QueueSettings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,44 @@ final class HostReader {
                 .flatMap(e -> Fields.find(e.getValue(), "routePrefix", true))
                 .map(e -> text(doc, "extensions.http." + e.getKey(), e.getValue(), "api", problems))
                 .orElse("api");
-        return new HostConfig(version, timeout, forwarding, trimSlashes(prefix), executable);
+        var queues = Fields.find(root, "extensions", true)
+                .flatMap(e -> Fields.find(e.getValue(), "queues", true))
+                .map(e -> queues(doc, "extensions." + e.getKey(), e.getValue(), problems))
+                .orElse(QueueSettings.defaults());
+        return new HostConfig(version, timeout, forwarding, trimSlashes(prefix), executable, queues);
+    }
+
+    /// `extensions.queues`: what is omitted takes the Functions host's default.
+    private static QueueSettings queues(SourceDoc doc, String field, JsonNode node, Problems problems) {
+        var fix = "see https://learn.microsoft.com/azure/azure-functions/functions-bindings-storage-queue#host-json "
+                + "for the allowed values.";
+        if (!node.isObject()) {
+            problems.error(doc, field, "expected an object, found " + SourceParser.describe(node) + ".", fix);
+            return QueueSettings.defaults();
+        }
+        Integer batch = whole(doc, field, node, "batchSize", problems);
+        Integer threshold = whole(doc, field, node, "newBatchThreshold", problems);
+        Integer dequeues = whole(doc, field, node, "maxDequeueCount", problems);
+        var visibility = Fields.find(node, "visibilityTimeout", true)
+                .flatMap(e -> timeout(doc, field + "." + e.getKey(), e.getValue(), problems)).orElse(null);
+        var polling = Fields.find(node, "maxPollingInterval", true)
+                .flatMap(e -> timeout(doc, field + "." + e.getKey(), e.getValue(), problems)).orElse(null);
+        try {
+            return QueueSettings.of(batch, threshold, dequeues, visibility, polling);
+        } catch (RuntimeException e) {
+            problems.error(doc, field, e.getMessage() + ".", fix);
+            return QueueSettings.defaults();
+        }
+    }
+
+    private static Integer whole(SourceDoc doc, String parent, JsonNode node, String name, Problems problems) {
+        var entry = Fields.find(node, name, true);
+        if (entry.isEmpty()) return null;
+        var value = entry.get().getValue();
+        if (value.canConvertToInt() && value.isIntegralNumber()) return value.asInt();
+        problems.error(doc, parent + "." + entry.get().getKey(), "expected a whole number, found "
+                + SourceParser.describe(value) + ".", "write a number without quotes, e.g. 16.");
+        return null;
     }
 
     private static String version(SourceDoc doc, Problems problems) {

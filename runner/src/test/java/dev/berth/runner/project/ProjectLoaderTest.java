@@ -150,6 +150,30 @@ class ProjectLoaderTest {
         assertThat(app.host().routePrefix()).isEqualTo("v1");
     }
 
+    @Test
+    void hostJson_queueSettings_areReadWithDefaultsForWhatIsOmitted() {
+        var app = project().write("host.json", """
+                {"version": "2.0", "extensions": {"queues": {"batchSize": 4, "maxDequeueCount": 2,
+                 "visibilityTimeout": "00:00:05"}}}""").load();
+
+        var queues = app.host().queues();
+        assertThat(queues.batchSize()).isEqualTo(4);
+        assertThat(queues.newBatchThreshold()).isEqualTo(2);
+        assertThat(queues.maxDequeueCount()).isEqualTo(2);
+        assertThat(queues.visibilityTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(queues.maxPollingInterval()).isEqualTo(java.time.Duration.ofMinutes(1));
+    }
+
+    @Test
+    void hostJson_badQueueSettings_nameTheFieldAndTheRange() {
+        var errors = project().write("host.json", """
+                {"version": "2.0", "extensions": {"queues": {"batchSize": 64, "maxDequeueCount": "five"}}}""").errors();
+
+        assertThat(errors).extracting(ProjectProblem::field)
+                .contains("extensions.queues.maxDequeueCount", "extensions.queues");
+        assertThat(errors).anySatisfy(e -> assertThat(e.message()).contains("batchSize is 64").contains("between 1 and 32"));
+    }
+
     // local.settings.json
 
     @Test
