@@ -7,9 +7,7 @@ import dev.berth.runner.project.FunctionApp;
 import dev.berth.runner.project.FunctionDef;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 
 /// The default [EventDelivery]: one function invocation per event, through the ingress's dispatch (replica
@@ -28,17 +26,15 @@ public final class FunctionEventDelivery implements EventDelivery {
 
     private final Function<String, Optional<FunctionDef>> functions;
     private final Invocations invocations;
-    private final Clock clock;
 
-    public FunctionEventDelivery(Function<String, Optional<FunctionDef>> functions, Invocations invocations, Clock clock) {
+    public FunctionEventDelivery(Function<String, Optional<FunctionDef>> functions, Invocations invocations) {
         this.functions = functions;
         this.invocations = invocations;
-        this.clock = clock;
     }
 
     /// Delivers to `app`'s functions through `invoker`.
-    public static FunctionEventDelivery on(FunctionApp app, FunctionInvoker invoker, Clock clock) {
-        return new FunctionEventDelivery(app::function, invoker::invoke, clock);
+    public static FunctionEventDelivery on(FunctionApp app, FunctionInvoker invoker) {
+        return new FunctionEventDelivery(app::function, invoker::invoke);
     }
 
     @Override
@@ -52,7 +48,7 @@ public final class FunctionEventDelivery implements EventDelivery {
         var summary = subscription.name() + ": " + event.eventType() + " " + event.subject()
                 + (attempt > 1 ? " (attempt " + attempt + ")" : "");
         try {
-            var result = invocations.invoke(function, TRIGGER, data, metadata(function), summary);
+            var result = invocations.invoke(function, TRIGGER, data, metadata(subscription, attempt), summary);
             return result.succeeded() ? new Outcome.Delivered() : new Outcome.Failed(result.error(), true);
         } catch (IOException e) {
             return new Outcome.Failed("the invocation failed: " + e.getMessage(), true);
@@ -65,12 +61,12 @@ public final class FunctionEventDelivery implements EventDelivery {
                 .map(b -> b.name()).filter(n -> n != null && !n.isBlank()).orElse("eventGridEvent");
     }
 
-    private ObjectNode metadata(FunctionDef function) {
+    /// The invoker adds `sys` (MethodName, UtcNow, RandGuid); Berth adds which subscription delivers and the
+    /// attempt, so a function can tell a retry (delivery is at least once) from a first delivery.
+    private static ObjectNode metadata(Subscription subscription, int attempt) {
         var metadata = JsonNodeFactory.instance.objectNode();
-        var sys = metadata.putObject("sys");
-        sys.put("MethodName", function.name());
-        sys.put("UtcNow", clock.instant().toString());
-        sys.put("RandGuid", UUID.randomUUID().toString());
+        metadata.put("Subscription", subscription.name());
+        metadata.put("DeliveryAttempt", attempt);
         return metadata;
     }
 }
