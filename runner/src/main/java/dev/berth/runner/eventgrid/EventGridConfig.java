@@ -63,8 +63,7 @@ public record EventGridConfig(List<Subscription> subscriptions, List<ProjectProb
         try {
             doc = YamlDoc.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (YamlDoc.SyntaxException e) {
-            problems.add(error(e.line(), "", "invalid YAML: " + e.getMessage() + ".",
-                    "correct the YAML syntax at this line (indentation, ':' after keys, quotes)."));
+            problems.add(error(e.line(), "", "invalid YAML: " + e.getMessage() + ".", e.fix()));
             return new EventGridConfig(List.of(), problems);
         }
         // Function names compare ignoring case, as in Azure.

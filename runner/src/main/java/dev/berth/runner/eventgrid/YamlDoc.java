@@ -30,13 +30,17 @@ record YamlDoc(JsonNode root, Map<String, Integer> lines) {
     /// Where parsing failed: line (0 if unknown) and a message without Jackson's token talk.
     static final class SyntaxException extends Exception {
         private final int line;
+        private final String fix;
 
-        SyntaxException(int line, String message) {
+        SyntaxException(int line, String message, String fix) {
             super(message);
             this.line = line;
+            this.fix = fix;
         }
 
         int line() { return line; }
+
+        String fix() { return fix; }
     }
 
     /// An empty text gives an empty mapping.
@@ -48,7 +52,7 @@ record YamlDoc(JsonNode root, Map<String, Integer> lines) {
         } catch (JsonProcessingException e) {
             throw syntax(e);
         } catch (IOException e) {
-            throw new SyntaxException(0, e.getMessage());
+            throw new SyntaxException(0, e.getMessage(), "correct the YAML syntax.");
         }
     }
 
@@ -76,8 +80,15 @@ record YamlDoc(JsonNode root, Map<String, Integer> lines) {
         for (var row : original.split("\\R")) {
             if (!row.isBlank() && !Character.isWhitespace(row.charAt(0))) problem = row.strip();
         }
-        if (problem.startsWith("Duplicate field")) problem = problem.replace("Duplicate field", "the key") + " appears twice";
-        return new SyntaxException(line, problem.isEmpty() ? "the YAML is malformed" : problem);
+        if (problem.startsWith("Duplicate field")) {
+            return new SyntaxException(line, problem.replace("Duplicate field", "the key") + " appears twice",
+                    "keep one of the two entries.");
+        }
+        if (original.contains("(TAB)") || original.contains("\t")) {
+            return new SyntaxException(line, "a tab character", "indent with spaces; YAML does not allow tabs.");
+        }
+        return new SyntaxException(line, problem.isEmpty() ? "the YAML is malformed" : problem,
+                "correct the YAML syntax at this line (indentation, ':' after keys, quotes).");
     }
 
     private static JsonNode value(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
