@@ -57,22 +57,42 @@ public record EventGridConfig(List<Subscription> subscriptions, List<ProjectProb
     /// so that a subscription naming another kind of function is told apart from a typo.
     public static EventGridConfig load(Path projectDir, Set<String> eventGridFunctions, Set<String> allFunctions) {
         var problems = new ArrayList<ProjectProblem>();
+        var subscriptions = subscriptions(projectDir, eventGridFunctions, allFunctions, problems);
+        if (problems.stream().noneMatch(p -> p.severity() == Severity.ERROR)) {
+            unsubscribed(eventGridFunctions, subscriptions, problems);
+        }
+        return new EventGridConfig(subscriptions, problems);
+    }
+
+    private static List<Subscription> subscriptions(Path projectDir, Set<String> eventGridFunctions,
+                                                    Set<String> allFunctions, List<ProjectProblem> problems) {
         var text = read(projectDir.resolve(FILE), problems);
-        if (text == null) return new EventGridConfig(List.of(), problems);
+        if (text == null) return List.of();
         YamlDoc doc;
         try {
             doc = YamlDoc.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (YamlDoc.SyntaxException e) {
             problems.add(error(e.line(), "", "invalid YAML: " + e.getMessage() + ".", e.fix()));
-            return new EventGridConfig(List.of(), problems);
+            return List.of();
         }
         // Function names compare ignoring case, as in Azure.
         var eventGrid = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         eventGrid.addAll(eventGridFunctions);
         var all = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         all.addAll(allFunctions);
-        var reader = new SubscriptionReader(doc, eventGrid, all, problems);
-        return new EventGridConfig(reader.read(), problems);
+        return new SubscriptionReader(doc, eventGrid, all, problems).read();
+    }
+
+    /// An eventGridTrigger function no subscription names never runs; in Azure the subscription is made apart
+    /// from the code, so this is easy to forget.
+    private static void unsubscribed(Set<String> eventGridFunctions, List<Subscription> subscriptions,
+                                     List<ProjectProblem> problems) {
+        var subscribed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        subscriptions.forEach(s -> subscribed.add(s.function()));
+        eventGridFunctions.stream().filter(f -> !subscribed.contains(f)).sorted().forEach(f -> problems.add(warning(0, "",
+                "the eventGridTrigger function \"" + f + "\" has no subscription, so no event reaches it.",
+                "add `- {name: " + f.toLowerCase(java.util.Locale.ROOT) + "-events, function: " + f
+                        + ", source: topic:<name>}` under `subscriptions:` (or `source: storage` for blob events).")));
     }
 
     /// The file's text; null (with no problem) when there is no file, or null with a problem when it is unreadable.

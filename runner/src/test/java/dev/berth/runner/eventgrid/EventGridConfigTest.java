@@ -41,11 +41,26 @@ class EventGridConfigTest {
     }
 
     @Test
-    void load_noFile_hasNoSubscriptionsAndNoProblems() {
-        var config = EventGridConfig.load(dir, FUNCTIONS);
+    void load_noFileAndNoEventGridFunctions_hasNoSubscriptionsAndNoProblems() {
+        var config = EventGridConfig.load(dir, List.of(function("Hello", "httpTrigger")));
 
         assertThat(config.subscriptions()).isEmpty();
         assertThat(config.problems()).isEmpty();
+    }
+
+    @Test
+    void load_noFile_warnsAboutEachEventGridFunctionThatNothingReaches() {
+        var config = EventGridConfig.load(dir, FUNCTIONS);
+
+        assertThat(config.subscriptions()).isEmpty();
+        assertThat(config.errors()).isEmpty();
+        assertThat(config.warnings()).extracting(ProjectProblem::describe).containsExactly(
+                "eventgrid.yaml: the eventGridTrigger function \"OnBlob\" has no subscription, so no event reaches it. "
+                        + "Fix: add `- {name: onblob-events, function: OnBlob, source: topic:<name>}` under "
+                        + "`subscriptions:` (or `source: storage` for blob events).",
+                "eventgrid.yaml: the eventGridTrigger function \"OnOrder\" has no subscription, so no event reaches it. "
+                        + "Fix: add `- {name: onorder-events, function: OnOrder, source: topic:<name>}` under "
+                        + "`subscriptions:` (or `source: storage` for blob events).");
     }
 
     @Test
@@ -252,7 +267,8 @@ class EventGridConfigTest {
 
         assertThat(config.errors()).isEmpty();
         assertThat(config.subscriptions()).hasSize(1);
-        assertThat(config.warnings()).extracting(ProjectProblem::describe).containsExactlyInAnyOrder(
+        assertThat(config.warnings()).extracting(ProjectProblem::describe).filteredOn(d -> !d.contains("has no subscription"))
+                .containsExactlyInAnyOrder(
                 "eventgrid.yaml:7 topics: unknown field \"topics\"; Berth ignores it. Fix: remove it, or use one of: subscriptions.",
                 "eventgrid.yaml:5 subscriptions[0].Filter: unknown field \"Filter\"; Berth ignores it. Fix: write it as "
                         + "`filter` (names are case-sensitive).",
@@ -276,8 +292,8 @@ class EventGridConfigTest {
         var config = load("");
 
         assertThat(config.errors()).isEmpty();
-        assertThat(config.warnings()).singleElement().extracting(ProjectProblem::message).asString()
-                .contains("no subscriptions");
+        assertThat(config.warnings()).extracting(ProjectProblem::message)
+                .contains("the file defines no subscriptions, so no event reaches a function.");
     }
 
     @Test
