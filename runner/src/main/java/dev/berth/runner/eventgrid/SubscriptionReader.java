@@ -22,6 +22,8 @@ final class SubscriptionReader {
             "eventTtlMinutes");
     private static final Set<String> FILTER = Set.of("subjectBeginsWith", "subjectEndsWith", "includedEventTypes",
             "isSubjectCaseSensitive");
+    private static final Set<String> FILTER_KNOWN = Set.of("subjectBeginsWith", "subjectEndsWith", "includedEventTypes",
+            "isSubjectCaseSensitive", "advancedFilters");
     // Azure: event subscription names are 3–64 characters, topic names 3–50; letters, digits and hyphens.
     private static final Pattern SUBSCRIPTION_NAME = Pattern.compile("[A-Za-z0-9-]{3,64}");
     static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9-]{3,50}");
@@ -142,7 +144,12 @@ final class SubscriptionReader {
                     "indent subjectBeginsWith, subjectEndsWith and includedEventTypes below `filter:`.");
             return Subscription.Filter.ALL;
         }
-        unknownFields(node, at, FILTER);
+        if (node.has("advancedFilters")) {
+            warning(YamlDoc.child(at, "advancedFilters"), "advanced filters are not applied locally: every event that "
+                    + "passes the subject and type filters is delivered.", "test the function with that in mind, or "
+                    + "narrow the events with subjectBeginsWith, subjectEndsWith and includedEventTypes.");
+        }
+        unknownFields(node, at, FILTER_KNOWN, FILTER);
         var begins = optionalText(node, at, "subjectBeginsWith");
         var ends = optionalText(node, at, "subjectEndsWith");
         var types = eventTypes(node.get("includedEventTypes"), YamlDoc.child(at, "includedEventTypes"));
@@ -209,14 +216,17 @@ final class SubscriptionReader {
         return value.asText();
     }
 
-    private void unknownFields(JsonNode node, String at, Set<String> known) {
+    private void unknownFields(JsonNode node, String at, Set<String> known) { unknownFields(node, at, known, known); }
+
+    /// `known` fields pass silently; a field that is not, is named with the closest of `suggested`.
+    private void unknownFields(JsonNode node, String at, Set<String> known, Set<String> suggested) {
         for (var entry : node.properties()) {
             var name = entry.getKey();
             if (known.contains(name)) continue;
-            var close = known.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst();
+            var close = suggested.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst();
             warning(YamlDoc.child(at, name), "unknown field \"" + name + "\"; Berth ignores it.", close
                     .map(k -> "write it as `" + k + "` (names are case-sensitive).")
-                    .orElse("remove it, or use one of: " + String.join(", ", known.stream().sorted().toList()) + "."));
+                    .orElse("remove it, or use one of: " + String.join(", ", suggested.stream().sorted().toList()) + "."));
         }
     }
 

@@ -277,6 +277,30 @@ class EventGridConfigTest {
     }
 
     @Test
+    void load_advancedFilters_warnThatTheyAreNotApplied() throws IOException {
+        var config = load("""
+                subscriptions:
+                  - name: good
+                    function: OnOrder
+                    source: storage
+                    filter:
+                      subjectBeginsWith: /a
+                      advancedFilters: [{operatorType: NumberGreaterThan, key: data.total, value: 5}]
+                      includedEventType: [X]
+                """);
+
+        assertThat(config.errors()).isEmpty();
+        assertThat(config.warnings()).extracting(ProjectProblem::describe).filteredOn(d -> !d.contains("has no subscription"))
+                .containsExactly(
+                "eventgrid.yaml:7 subscriptions[0].filter.advancedFilters: advanced filters are not applied locally: every "
+                        + "event that passes the subject and type filters is delivered. Fix: test the function with that "
+                        + "in mind, or narrow the events with subjectBeginsWith, subjectEndsWith and includedEventTypes.",
+                "eventgrid.yaml:8 subscriptions[0].filter.includedEventType: unknown field \"includedEventType\"; Berth "
+                        + "ignores it. Fix: remove it, or use one of: includedEventTypes, isSubjectCaseSensitive, "
+                        + "subjectBeginsWith, subjectEndsWith.");
+    }
+
+    @Test
     void load_shapeMistakes_areErrors() throws IOException {
         assertThat(errors("- a\n- b\n")).containsExactly("eventgrid.yaml:1: the file must hold a YAML mapping with "
                 + "`subscriptions:`, not a list. Fix: start the file with `subscriptions:` followed by a list of subscriptions.");
