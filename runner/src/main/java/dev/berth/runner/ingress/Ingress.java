@@ -26,7 +26,11 @@ public final class Ingress implements AutoCloseable {
     private final LoopbackServer server;
     private final ReplicaClient client;
     private final FunctionInvoker invoker;
+    private final Mounts mounts;
     private final URI uri;
+
+    /// Where the project's Event Grid topics are served (`/eventgrid/topics/{topic}/api/events`).
+    public static final String EVENT_GRID = "/eventgrid/";
 
     /// What the ingress serves. `functionTimeout` zero lifts the timeout (debugging);
     /// `acquireTimeout` is how long a request waits for a ready replica before a 503.
@@ -34,10 +38,11 @@ public final class Ingress implements AutoCloseable {
                            Clock clock, IntFunction<List<InvocationFinished>> invocations, Duration functionTimeout,
                            Duration acquireTimeout) {}
 
-    private Ingress(LoopbackServer server, ReplicaClient client, FunctionInvoker invoker) {
+    private Ingress(LoopbackServer server, ReplicaClient client, FunctionInvoker invoker, Mounts mounts) {
         this.server = server;
         this.client = client;
         this.invoker = invoker;
+        this.mounts = mounts;
         this.uri = URI.create("http://127.0.0.1:" + server.port());
     }
 
@@ -62,9 +67,11 @@ public final class Ingress implements AutoCloseable {
             }
         };
         try {
+            var mounts = new Mounts();
             var server = LoopbackServer.start(settings.port(), List.of(new LoopbackServer.Route("/admin/", admin::handle),
+                    new LoopbackServer.Route(EVENT_GRID, exchange -> mounts.handle(EVENT_GRID, exchange)),
                     new LoopbackServer.Route("/", functions)));
-            return new Ingress(server, client, new FunctionInvoker(gateway, json));
+            return new Ingress(server, client, new FunctionInvoker(gateway, json), mounts);
         } catch (BindException e) {
             client.close();
             throw new PortInUseException(settings.port(), e);
@@ -76,6 +83,26 @@ public final class Ingress implements AutoCloseable {
 
     /// Runs non-HTTP triggers through the same dispatch as this ingress's requests.
     public FunctionInvoker invoker() { return invoker; }
+
+    /// Serves `handler` at a mount point known at start ([#EVENT_GRID]); parts that need this ingress's
+    /// invoker are built after it, hence mounted later.
+    public void mount(String prefix, HttpHandler handler) { mounts.put(prefix, handler); }
+
+    /// Handlers mounted after start; a mount point with none answers 404 saying so.
+    private static final class Mounts {
+        private final java.util.Map<String, HttpHandler> handlers = new java.util.concurrent.ConcurrentHashMap<>();
+
+        void put(String prefix, HttpHandler handler) {
+            if (!EVENT_GRID.equals(prefix)) throw new IllegalArgumentException("no mount point " + prefix);
+            handlers.put(prefix, handler);
+        }
+
+        void handle(String prefix, com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+            var handler = handlers.get(prefix);
+            if (handler == null) Exchanges.text(exchange, 404, "Nothing is served under " + prefix + " yet.");
+            else handler.handle(exchange);
+        }
+    }
 
     @Override
     public void close() {
