@@ -96,6 +96,14 @@ public final class QueueLimits {
         }
     }
 
+    /// Refuses a missing pop receipt (a peeked message has none: get it to be allowed to change it).
+    public static void checkReceipt(String id, String popReceipt) {
+        if (popReceipt == null || popReceipt.isBlank()) {
+            throw invalid("popReceipt of message " + id + " is missing; use the receipt answered by get (a peek"
+                    + " gives none) or by the last update");
+        }
+    }
+
     static QueueException invalid(String message) {
         return new QueueException(QueueException.Code.INVALID_INPUT, message);
     }

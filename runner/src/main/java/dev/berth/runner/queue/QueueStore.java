@@ -194,7 +194,10 @@ public final class QueueStore implements AutoCloseable {
     /// Deletes several dequeued messages (each by its `queue`, `id` and `popReceipt`) in one transaction:
     /// when one is refused, none is deleted.
     public void deleteAll(List<QueueMessage> messages) {
-        messages.forEach(m -> QueueLimits.checkName(m.queue()));
+        messages.forEach(m -> {
+            QueueLimits.checkName(m.queue());
+            QueueLimits.checkReceipt(m.id(), m.popReceipt());
+        });
         transaction(() -> {
             for (var m : messages) {
                 if (!rows.delete(m.queue(), m.id(), m.popReceipt())) throw refusal(m.queue(), m.id(), "delete");
@@ -207,6 +210,7 @@ public final class QueueStore implements AutoCloseable {
     /// text when `newText` is not null. Answers the message with its new pop receipt.
     public QueueMessage update(String queue, String id, String popReceipt, Duration visibilityTimeout, String newText) {
         QueueLimits.checkName(queue);
+        QueueLimits.checkReceipt(id, popReceipt);
         QueueLimits.checkVisibility("visibilityTimeout", visibilityTimeout);
         if (newText != null) QueueLimits.checkText(newText);
         return transaction(() -> {
@@ -230,6 +234,7 @@ public final class QueueStore implements AutoCloseable {
     /// id, text, insertion time and dequeue count so the explorer shows how often it failed.
     public QueueMessage moveToPoison(String queue, String id, String popReceipt) {
         var poison = QueueLimits.poisonName(queue);
+        QueueLimits.checkReceipt(id, popReceipt);
         var moved = transaction(() -> {
             long now = clock.millis();
             var row = owned(queue, id, popReceipt, now, "move to " + poison);

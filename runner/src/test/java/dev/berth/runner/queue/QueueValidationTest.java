@@ -154,6 +154,17 @@ class QueueValidationTest {
                 .hasMessageContaining("70000 bytes");
     }
 
+    @Test
+    void deleteAndUpdate_peekedMessageWithoutReceipt_isRefusedSayingWhereReceiptsComeFrom() {
+        var peeked = store.put("orders", "a").withoutReceipt();
+        refused(() -> store.delete("orders", peeked.id(), peeked.popReceipt()), INVALID_INPUT)
+                .hasMessageContaining("popReceipt of message " + peeked.id() + " is missing")
+                .hasMessageContaining("answered by get");
+        refused(() -> store.update("orders", peeked.id(), null, Duration.ZERO, null), INVALID_INPUT)
+                .hasMessageContaining("popReceipt");
+        assertThat(store.peek("orders", 1)).hasSize(1);
+    }
+
     @ParameterizedTest
     @CsvSource({
             "0, 0, 5, batchSize is 0",
