@@ -5,6 +5,7 @@ import dev.berth.runner.container.ContainerEngine;
 import dev.berth.runner.container.EngineUnavailableException;
 import dev.berth.runner.container.ImageBuildException;
 import dev.berth.runner.event.EventListener;
+import dev.berth.runner.eventgrid.EventGridConfig;
 import dev.berth.runner.event.ImageBuildProgress;
 import dev.berth.runner.event.RunnerNotice;
 import dev.berth.runner.ingress.Ingress;
@@ -42,12 +43,15 @@ public final class LocalRunner implements Runner {
     public RunSession start(Path projectDir, RunOptions options, EventListener listener)
             throws ProjectException, RunException {
         var app = new ProjectLoader().load(projectDir.toAbsolutePath().normalize());
+        var eventGrid = EventGridConfig.load(app.dir(), app.functions());
+        var subscriptions = eventGrid.orThrow();
         var sessionId = SessionIds.next();
         var store = openStore(app, sessionId);
         var events = new Fanout(List.of(store, listener));
         var cleanup = new ArrayList<AutoCloseable>(List.of(store));
         try {
             app.warnings().forEach(w -> notice(events, RunnerNotice.Level.WARNING, w.describe()));
+            eventGrid.warnings().forEach(w -> notice(events, RunnerNotice.Level.WARNING, w.describe()));
             var keys = loadKeys(app);
             checkEngine(events);
             var revision = Revisions.name(app.containerApp().name(), app.dir());
@@ -57,9 +61,11 @@ public final class LocalRunner implements Runner {
             cleanup.addFirst(ingress);
             buildImage(app, ReplicaPlan.imageTag(app, revision), events);
             replicas.scaleTo(ReplicaPlan.initialReplicas(app, options));
+            var triggers = SessionTriggers.start(app, subscriptions, ingress, events, clock);
+            cleanup.addFirst(triggers);
             notice(events, RunnerNotice.Level.INFO, "serving " + ingress.uri() + " (revision " + revision + ")");
             publishRunFile(app, ingress, events);
-            return new RunningSession(app, ingress, replicas, store, keys, events, clock);
+            return new RunningSession(app, ingress, replicas, triggers, store, keys, events, clock);
         } catch (RunException | RuntimeException e) {
             closeAll(cleanup);
             throw e;

@@ -23,14 +23,16 @@ final class RunningSession implements RunSession {
     private final FunctionApp app;
     private final Ingress ingress;
     private final ReplicaSet replicas;
+    private final SessionTriggers triggers;
     private final EventStore store;
     private final FunctionKeys keys;
     private final EventListener events;
     private final Clock clock;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    RunningSession(FunctionApp app, Ingress ingress, ReplicaSet replicas, EventStore store, FunctionKeys keys,
-                   EventListener events, Clock clock) {
+    RunningSession(FunctionApp app, Ingress ingress, ReplicaSet replicas, SessionTriggers triggers, EventStore store,
+                   FunctionKeys keys, EventListener events, Clock clock) {
+        this.triggers = triggers;
         this.app = app;
         this.ingress = ingress;
         this.replicas = replicas;
@@ -70,6 +72,7 @@ final class RunningSession implements RunSession {
             // A stale file is recognised by its dead pid; nothing depends on removing it now.
             org.slf4j.LoggerFactory.getLogger(RunningSession.class).debug("run.json not removed: {}", e.toString());
         }
+        triggers.close(); // first: its listeners dispatch through the ingress
         ingress.close();
         replicas.close();
         events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.INFO, "stopped; containers removed"));
