@@ -28,6 +28,7 @@ final class FunctionGateway {
     private final EventListener events;
     private final Clock clock;
     private final Duration acquireTimeout;
+    private volatile OutputSink outputs;
 
     FunctionGateway(RouteTable routes, FunctionKeys keys, ReplicaPool pool, Upstream upstream, EventListener events,
                     Clock clock, Duration acquireTimeout) {
@@ -111,6 +112,7 @@ final class FunctionGateway {
                 answer = callReplica(lease, call);
             }
         }
+        if (call.trigger() == null) answer = writeOutputs(call, answer);
         var from = replicaId;
         answer.logs().forEach(line -> events.onEvent(new LogLine(clock.instant(), from, "function", line)));
         // Recorded before the caller has the answer, so the admin API and the UI already list an
@@ -119,6 +121,23 @@ final class FunctionGateway {
                 Duration.ofNanos(System.nanoTime() - started), answer.error(),
                 Excerpts.request(call.request()), Excerpts.response(answer)));
         return new Dispatched(id, replicaId, answer);
+    }
+
+    /// Where HTTP functions' other outputs go; none until the project's storage is open.
+    void outputs(OutputSink sink) { this.outputs = sink; }
+
+    private Upstream.Answer writeOutputs(Upstream.Call call, Upstream.Answer answer) {
+        var sink = outputs;
+        if (sink == null || answer.outputs() == null || answer.outputs().isEmpty() || answer.status() >= 500) return answer;
+        var bindingData = new java.util.HashMap<String, String>(call.request().query());
+        bindingData.putAll(call.request().params());
+        try {
+            sink.apply(call.function(), answer.outputs(), bindingData);
+            return answer;
+        } catch (RuntimeException e) {
+            return Upstream.Answer.failure(500, "Function '" + call.function().name() + "' answered, but its output "
+                    + "bindings could not be written: " + e.getMessage());
+        }
     }
 
     private ReplicaPool.Lease acquire() throws IOException {

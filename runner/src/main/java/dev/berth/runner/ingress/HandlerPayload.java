@@ -25,7 +25,7 @@ final class HandlerPayload {
     HandlerPayload(ObjectMapper json) { this.json = json; }
 
     /// What the function answered: the HTTP response to send and the log lines it returned.
-    record Result(int status, Map<String, String> headers, byte[] body, List<String> logs) {}
+    record Result(int status, Map<String, String> headers, byte[] body, List<String> logs, JsonNode outputs) {}
 
     byte[] request(FunctionDef function, IncomingRequest in, Instant now) throws IOException {
         var req = json.createObjectNode();
@@ -86,12 +86,13 @@ final class HandlerPayload {
         reply.path("Logs").forEach(l -> logs.add(l.asText()));
         var outName = outputName(function);
         JsonNode res = "$return".equals(outName) ? reply.path("ReturnValue") : reply.path("Outputs").path(outName);
-        if (res.isMissingNode() || res.isNull()) return new Result(204, Map.of(), new byte[0], logs);
-        if (!res.isObject()) return new Result(200, Map.of(), bodyBytes(res), logs);
+        var outputs = reply.path("Outputs").isObject() ? reply.get("Outputs") : json.createObjectNode();
+        if (res.isMissingNode() || res.isNull()) return new Result(204, Map.of(), new byte[0], logs, outputs);
+        if (!res.isObject()) return new Result(200, Map.of(), bodyBytes(res), logs, outputs);
         var headers = new LinkedHashMap<String, String>();
         res.path("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
         int status = res.path("statusCode").asInt(200);
-        return new Result(status == 0 ? 200 : status, headers, bodyBytes(res.path("body")), logs);
+        return new Result(status == 0 ? 200 : status, headers, bodyBytes(res.path("body")), logs, outputs);
     }
 
     private JsonNode readReply(byte[] replyBody) throws IOException {

@@ -27,6 +27,7 @@ public final class Ingress implements AutoCloseable {
     private final ReplicaClient client;
     private final FunctionInvoker invoker;
     private final Mounts mounts;
+    private final FunctionGateway gateway;
     private final URI uri;
 
     /// Where the project's Event Grid topics are served (`/eventgrid/topics/{topic}/api/events`).
@@ -38,7 +39,9 @@ public final class Ingress implements AutoCloseable {
                            Clock clock, IntFunction<List<InvocationFinished>> invocations, Duration functionTimeout,
                            Duration acquireTimeout) {}
 
-    private Ingress(LoopbackServer server, ReplicaClient client, FunctionInvoker invoker, Mounts mounts) {
+    private Ingress(LoopbackServer server, ReplicaClient client, FunctionInvoker invoker, Mounts mounts,
+                    FunctionGateway gateway) {
+        this.gateway = gateway;
         this.server = server;
         this.client = client;
         this.invoker = invoker;
@@ -71,7 +74,7 @@ public final class Ingress implements AutoCloseable {
             var server = LoopbackServer.start(settings.port(), List.of(new LoopbackServer.Route("/admin/", admin::handle),
                     new LoopbackServer.Route(EVENT_GRID, exchange -> mounts.handle(EVENT_GRID, exchange)),
                     new LoopbackServer.Route("/", functions)));
-            return new Ingress(server, client, new FunctionInvoker(gateway, json), mounts);
+            return new Ingress(server, client, new FunctionInvoker(gateway, json), mounts, gateway);
         } catch (BindException e) {
             client.close();
             throw new PortInUseException(settings.port(), e);
@@ -87,6 +90,9 @@ public final class Ingress implements AutoCloseable {
     /// Serves `handler` at a mount point known at start ([#EVENT_GRID]); parts that need this ingress's
     /// invoker are built after it, hence mounted later.
     public void mount(String prefix, HttpHandler handler) { mounts.put(prefix, handler); }
+
+    /// Where HTTP-triggered functions' queue, blob and event outputs are written.
+    public void outputs(OutputSink sink) { gateway.outputs(sink); }
 
     /// Handlers mounted after start; a mount point with none answers 404 saying so.
     private static final class Mounts {

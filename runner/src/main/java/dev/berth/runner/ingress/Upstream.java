@@ -1,5 +1,6 @@
 package dev.berth.runner.ingress;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.berth.runner.project.FunctionDef;
@@ -40,10 +41,12 @@ final class Upstream {
     record TriggerData(ObjectNode data, ObjectNode metadata) {}
 
     /// What goes back to the caller. `error` is empty when the function answered, whatever its status.
-    record Answer(int status, Map<String, List<String>> headers, byte[] body, List<String> logs, String error) {
+    /// `outputs` are the handler's output bindings by name (null when it did not answer in the protocol).
+    record Answer(int status, Map<String, List<String>> headers, byte[] body, List<String> logs, String error,
+                  JsonNode outputs) {
         static Answer failure(int status, String message) {
             return new Answer(status, Map.of("Content-Type", List.of("text/plain; charset=utf-8")),
-                    message.getBytes(StandardCharsets.UTF_8), List.of(), message);
+                    message.getBytes(StandardCharsets.UTF_8), List.of(), message, null);
         }
 
         void writeTo(HttpExchange exchange) throws IOException {
@@ -70,7 +73,7 @@ final class Upstream {
         if (forwarding) {
             var reply = client.send(base.resolve(request.pathAndQuery()), request.method(), request.headers(),
                     request.body(), timeout);
-            return new Answer(reply.status(), reply.headers(), reply.body(), List.of(), "");
+            return new Answer(reply.status(), reply.headers(), reply.body(), List.of(), "", null);
         }
         var body = payload.request(call.function(), request, clock.instant());
         var reply = client.send(base.resolve("/" + call.function().name()), "POST",
@@ -88,7 +91,7 @@ final class Upstream {
         }
         var headers = new java.util.LinkedHashMap<String, List<String>>();
         result.headers().forEach((k, v) -> headers.put(k, List.of(v)));
-        return new Answer(result.status(), headers, result.body(), result.logs(), "");
+        return new Answer(result.status(), headers, result.body(), result.logs(), "", result.outputs());
     }
 
     /// A non-HTTP trigger always goes through the invocation payload, whatever host.json says about
@@ -102,6 +105,6 @@ final class Upstream {
                     + call.function().name() + "': " + new String(reply.body(), StandardCharsets.UTF_8));
         }
         var result = payload.triggerResult(reply.body());
-        return new Answer(200, Map.of("Content-Type", List.of("application/json")), result.body(), result.logs(), "");
+        return new Answer(200, Map.of("Content-Type", List.of("application/json")), result.body(), result.logs(), "", null);
     }
 }

@@ -18,6 +18,9 @@ import dev.berth.runner.eventgrid.TopicEndpoint;
 import dev.berth.runner.eventgrid.TopicKey;
 import dev.berth.runner.ingress.Ingress;
 import dev.berth.runner.project.FunctionApp;
+import dev.berth.runner.event.LogLine;
+import dev.berth.runner.trigger.BindingExpressions;
+import dev.berth.runner.trigger.OutputBindings;
 import dev.berth.runner.trigger.ProjectStorage;
 import dev.berth.runner.trigger.TriggerHost;
 
@@ -51,8 +54,11 @@ final class SessionTriggers implements AutoCloseable {
             parts.addFirst(storage.blobs().subscribe(change -> router.publishStorage(List.of(event(storageEvents, change)))));
             var parser = new EventParser(EventLimits.AZURE, clock);
             ingress.mount(Ingress.EVENT_GRID, new TopicEndpoint(parser, TopicKey.load(app.stateDir()), router::publish)::handle);
-            parts.addFirst(TriggerHost.start(app, storage, ingress.invoker(),
-                    (topic, list) -> router.publish(topic, parse(parser, list)), events, clock));
+            var outputs = new OutputBindings(storage.queues(), storage.blobs(),
+                    (topic, list) -> router.publish(topic, parse(parser, list)), new BindingExpressions(app.settings(), clock));
+            ingress.outputs((function, values, bindingData) -> outputs.apply(function, values, bindingData)
+                    .forEach(line -> events.onEvent(new LogLine(clock.instant(), "", "berth", function.name() + " wrote " + line))));
+            parts.addFirst(TriggerHost.start(app, storage, ingress.invoker(), outputs, events, clock));
             return new SessionTriggers(parts);
         } catch (java.sql.SQLException | IOException | RuntimeException e) {
             new SessionTriggers(parts).close();

@@ -61,9 +61,8 @@ public final class TriggerHost implements AutoCloseable {
     /// Starts a listener for every timer, queue and blob trigger of `app`. A trigger that cannot start
     /// (a schedule naming a missing setting, say) is reported as an ERROR notice; the others run.
     public static TriggerHost start(FunctionApp app, ProjectStorage storage, FunctionInvoker invoker,
-                                    OutputBindings.EventPublisher eventGrid, EventListener events, Clock clock) {
+                                    OutputBindings outputs, EventListener events, Clock clock) {
         var expressions = new BindingExpressions(app.settings(), clock);
-        var outputs = new OutputBindings(storage.queues(), storage.blobs(), eventGrid, expressions);
         var host = new TriggerHost(app, storage, invoker, outputs, events, clock);
         host.startAll(expressions);
         return host;
