@@ -137,6 +137,10 @@ final class FunctionGateway {
         } catch (HttpTimeoutException e) {
             return Upstream.Answer.failure(504, "Function '" + call.function().name() + "' did not answer within "
                     + upstream.timeout() + " (host.json functionTimeout).");
+        } catch (ReplicaClient.StoppingException e) {
+            // The ingress is closing; the replica did nothing wrong.
+            return Upstream.Answer.failure(503, "Berth is stopping; the request to function '"
+                    + call.function().name() + "' was cut off.");
         } catch (ConnectException e) {
             lease.reportFailure(e);
             return Upstream.Answer.failure(502, "Replica " + lease.replicaId() + " refused the connection: "

@@ -45,6 +45,8 @@ public final class Ingress implements AutoCloseable {
     public static Ingress start(Settings settings) throws PortInUseException, IOException {
         var json = new ObjectMapper();
         var client = new ReplicaClient();
+        // A removed container's port may go to a new one: its pooled connections must not be reused.
+        settings.pool().onContainerRemoved(client::evict);
         var upstream = new Upstream(client, new HandlerPayload(json), settings.app().host().enableForwardingHttpRequest(),
                 settings.functionTimeout(), settings.clock());
         var routes = new RouteTable(settings.app());
@@ -77,9 +79,15 @@ public final class Ingress implements AutoCloseable {
     /// Runs non-HTTP triggers through the same dispatch as this ingress's requests.
     public FunctionInvoker invoker() { return invoker; }
 
+    /// Stops in an order that lets requests in flight end with an answer and a record: no new
+    /// connections; then the replica client cuts off the requests waiting on replicas (a blocked socket
+    /// read on a platform thread only ends when its socket closes), which answer 503 "Berth is stopping";
+    /// then the server waits for those answers and drops what is left. So every InvocationFinished of this
+    /// ingress is published before `close` returns.
     @Override
     public void close() {
-        server.close();
+        server.stopAccepting();
         client.close();
+        server.close();
     }
 }

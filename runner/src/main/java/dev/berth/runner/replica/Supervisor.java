@@ -92,7 +92,9 @@ final class Supervisor implements Runnable {
             return Outcome.FAILED;
         } finally {
             closeQuietly(logs);
-            remove(container.id());
+            var removed = remove(container.id());
+            set.containerRemoved(replica, container.id(),
+                    container.hostPorts().getOrDefault(template.handlerPort(), 0), removed);
         }
     }
 
@@ -223,11 +225,13 @@ final class Supervisor implements Runnable {
                 template.memoryBytes(), List.of());
     }
 
-    private void remove(String containerId) {
+    private boolean remove(String containerId) {
         try {
             engine.stopAndRemove(containerId, settings.stopGrace());
+            return true;
         } catch (RuntimeException e) {
             LOG.warn("replica {}: could not remove container {}", replica.id, containerId, e);
+            return false;
         }
     }
 

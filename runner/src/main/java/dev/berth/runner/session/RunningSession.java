@@ -70,9 +70,17 @@ final class RunningSession implements RunSession {
             // A stale file is recognised by its dead pid; nothing depends on removing it now.
             org.slf4j.LoggerFactory.getLogger(RunningSession.class).debug("run.json not removed: {}", e.toString());
         }
+        // The ingress first: its requests in flight end (503) and are recorded before the replicas go.
         ingress.close();
-        replicas.close();
-        events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.INFO, "stopped; containers removed"));
+        var left = replicas.stop();
+        if (left.isEmpty()) {
+            events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.INFO, "stopped; containers removed"));
+        } else {
+            events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.WARNING, "stopped, but "
+                    + String.join(", ", left) + " may still have a container. Berth's reaper removes containers"
+                    + " labelled berth.managed=true of a Berth process that has ended when Berth next starts;"
+                    + " `docker rm -f` removes them now."));
+        }
         store.close();
     }
 }

@@ -44,6 +44,54 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class IngressTest extends IngressTestBase {
 
     @Test
+    void close_withARequestWaitingOnAReplica_answers503AndRecordsItBeforeReturning() throws Exception {
+        var arrived = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var replica = replica(ex -> {
+            arrived.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            var ingress = Ingress.start(settings(0, app(true, http("slow", "slow", AuthLevel.ANONYMOUS, "GET")),
+                    replica, Duration.ZERO));
+            var answer = http.sendAsync(HttpRequest.newBuilder(URI.create(ingress.uri() + "/api/slow")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(arrived.await(5, TimeUnit.SECONDS)).isTrue();
+            long begun = System.nanoTime();
+
+            ingress.close();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - begun)).isLessThan(Duration.ofSeconds(3));
+            assertThat(events).filteredOn(InvocationFinished.class::isInstance).map(InvocationFinished.class::cast)
+                    .singleElement().satisfies(done -> {
+                        assertThat(done.status()).isEqualTo(503);
+                        assertThat(done.error()).contains("Berth is stopping");
+                    });
+            assertThat(answer.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(503);
+            assertThat(replica.failuresReported()).isZero();
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void containerRemoved_pooledConnectionsToItAreNotReused() throws Exception {
+        var replica = replica(ex -> FakeReplica.reply(ex, 200, "ok"));
+        var ingress = ingress(app(true, http("hello", "hello", AuthLevel.ANONYMOUS, "GET")), replica, Duration.ofSeconds(5));
+        get(ingress.uri() + "/api/hello", Map.of());
+        var before = replica.connectionsAccepted();
+
+        replica.announceRemoved();
+        get(ingress.uri() + "/api/hello", Map.of());
+
+        assertThat(replica.connectionsAccepted()).isEqualTo(before + 1);
+    }
+
+    @Test
     void routing_literalRouteDeclaredAfterParameterRoute_stillWins() throws Exception {
         var replica = replica(ex -> FakeReplica.reply(ex, 200, ex.getRequestURI().toString()));
         var ingress = ingress(app(true, http("byid", "items/{id}", AuthLevel.ANONYMOUS),

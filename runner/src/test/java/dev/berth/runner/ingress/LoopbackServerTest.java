@@ -131,6 +131,19 @@ class LoopbackServerTest {
         }
     }
 
+    @Test
+    void keepAliveConnection_idlePastTheIdleTimeout_isClosedByTheServer() throws Exception {
+        server = LoopbackServer.start(0, List.of(new LoopbackServer.Route("/", exchange -> Exchanges.text(exchange, 200, "hi"))),
+                java.time.Duration.ofMillis(200));
+        try (var socket = connect()) {
+            send(socket, "GET /a HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200 OK");
+
+            // Nothing more is sent: the server ends the connection (EOF) well before the socket's 10 s timeout.
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
     private void start(ExchangeHandler handler) throws IOException {
         server = LoopbackServer.start(0, List.of(new LoopbackServer.Route("/", handler::handle)));
     }

@@ -33,6 +33,9 @@ import java.util.function.Consumer;
 final class FakeEngine implements ContainerEngine {
     enum Plan { READY, LATE, EXIT_AT_START, FAIL_START }
 
+    /// Set to make every stopAndRemove fail, as a hung or broken engine would.
+    volatile boolean failRemove;
+
     static final List<String> EXIT_LOGS = List.of("Traceback (most recent call last):",
             "ModuleNotFoundError: No module named 'flask'");
 
@@ -155,6 +158,7 @@ final class FakeEngine implements ContainerEngine {
 
     @Override
     public void stopAndRemove(String containerId, Duration grace) {
+        if (failRemove) throw new IllegalStateException("the fake engine refuses to remove " + containerId);
         var c = byId.get(containerId);
         c.stopServing();
         c.running = false;
