@@ -331,6 +331,35 @@ class ReplicaSetTest {
     }
 
     @Test
+    void watch_afewFailedStatusCalls_keepTheReplicaReady() {
+        var set = set();
+        set.scaleTo(1);
+        awaitTrue("one ready", () -> ready(set) == 1);
+        engine.statusFailures.set(Supervisor.STATUS_FAILURES_TOLERATED - 1);
+
+        awaitTrue("the failing calls were made", () -> engine.statusFailures.get() == 0);
+        // A later successful check proves the supervisor went on watching after them.
+        int calls = engine.statusCalls.get();
+        awaitTrue("watching goes on", () -> engine.statusCalls.get() > calls + 1);
+
+        assertThat(changes()).extracting(ReplicaStateChanged::state).doesNotContain(ReplicaState.FAILED);
+        assertThat(ready(set)).isEqualTo(1);
+        assertThat(engine.operations).noneMatch(op -> op.startsWith("remove"));
+    }
+
+    @Test
+    void watch_statusFailingTooOftenInARow_failsTheReplica() {
+        var set = set();
+        set.scaleTo(1);
+        awaitTrue("one ready", () -> ready(set) == 1);
+
+        engine.statusFailures.set(Supervisor.STATUS_FAILURES_TOLERATED);
+
+        awaitTrue("failed", () -> changes().stream().anyMatch(e -> e.state() == ReplicaState.FAILED
+                && e.detail().contains("status call timed out")));
+    }
+
+    @Test
     void stop_allRemoved_reportsNothingLeft() {
         var set = set();
         set.scaleTo(1);
