@@ -25,6 +25,7 @@ public final class Ingress implements AutoCloseable {
 
     private final LoopbackServer server;
     private final ReplicaClient client;
+    private final FunctionGateway gateway;
     private final FunctionInvoker invoker;
     private final URI uri;
 
@@ -34,9 +35,10 @@ public final class Ingress implements AutoCloseable {
                            Clock clock, IntFunction<List<InvocationFinished>> invocations, Duration functionTimeout,
                            Duration acquireTimeout) {}
 
-    private Ingress(LoopbackServer server, ReplicaClient client, FunctionInvoker invoker) {
+    private Ingress(LoopbackServer server, ReplicaClient client, FunctionGateway gateway, FunctionInvoker invoker) {
         this.server = server;
         this.client = client;
+        this.gateway = gateway;
         this.invoker = invoker;
         this.uri = URI.create("http://127.0.0.1:" + server.port());
     }
@@ -66,7 +68,7 @@ public final class Ingress implements AutoCloseable {
         try {
             var server = LoopbackServer.start(settings.port(), List.of(new LoopbackServer.Route("/admin/", admin::handle),
                     new LoopbackServer.Route("/", functions)));
-            return new Ingress(server, client, new FunctionInvoker(gateway, json));
+            return new Ingress(server, client, gateway, new FunctionInvoker(gateway, json));
         } catch (BindException e) {
             client.close();
             throw new PortInUseException(settings.port(), e);
@@ -80,13 +82,15 @@ public final class Ingress implements AutoCloseable {
     public FunctionInvoker invoker() { return invoker; }
 
     /// Stops in an order that lets requests in flight end with an answer and a record: no new
-    /// connections; then the replica client cuts off the requests waiting on replicas (a blocked socket
-    /// read on a platform thread only ends when its socket closes), which answer 503 "Berth is stopping";
+    /// connections; requests still waiting for a ready replica stop waiting; then the replica client cuts
+    /// off the requests waiting on replicas (a blocked socket read on a platform thread only ends when its
+    /// socket closes); all of these answer 503 "Berth is stopping";
     /// then the server waits for those answers and drops what is left. So every InvocationFinished of this
     /// ingress is published before `close` returns.
     @Override
     public void close() {
         server.stopAccepting();
+        gateway.stop();
         client.close();
         server.close();
     }

@@ -26,6 +26,7 @@ final class FakeReplica implements ReplicaPool, AutoCloseable {
     private final AtomicInteger outstanding = new AtomicInteger();
     private final AtomicInteger failuresReported = new AtomicInteger();
     private volatile boolean ready = true;
+    private final AtomicInteger acquireCalls = new AtomicInteger();
     private final java.util.Set<Integer> clientPorts = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<java.util.function.Consumer<URI>> removalListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -49,6 +50,9 @@ final class FakeReplica implements ReplicaPool, AutoCloseable {
         if (bytes.length > 0) exchange.getResponseBody().write(bytes);
     }
 
+    /// How many times a request asked for a replica.
+    int acquireCalls() { return acquireCalls.get(); }
+
     /// How many connections requests came on (each has its own client port).
     int connectionsAccepted() { return clientPorts.size(); }
 
@@ -58,8 +62,13 @@ final class FakeReplica implements ReplicaPool, AutoCloseable {
     int failuresReported() { return failuresReported.get(); }
 
     @Override
-    public Optional<Lease> acquire(Duration timeout) {
-        if (!ready) return Optional.empty();
+    public Optional<Lease> acquire(Duration timeout) throws InterruptedException {
+        acquireCalls.incrementAndGet();
+        if (!ready) {
+            // As a real pool: wait out the timeout for a replica that does not come.
+            Thread.sleep(timeout);
+            return Optional.empty();
+        }
         outstanding.incrementAndGet();
         var base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         return Optional.of(new Lease() {
