@@ -76,10 +76,10 @@ final class RunningSession implements RunSession {
         if (left.isEmpty()) {
             events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.INFO, "stopped; containers removed"));
         } else {
-            events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.WARNING, "stopped, but "
-                    + String.join(", ", left) + " may still have a container. Berth's reaper removes containers"
-                    + " labelled berth.managed=true of a Berth process that has ended when Berth next starts;"
-                    + " `docker rm -f` removes them now."));
+            events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.WARNING, "stopped, but these"
+                    + " replicas may have left a container: " + String.join(", ", left) + ". Berth's reaper removes"
+                    + " them at the next start once this Berth process has exited (they carry its pid in"
+                    + " berth.pid); `docker rm -f <container>` removes them now."));
         }
         store.close();
     }
