@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Objects;
-import javafx.application.Platform;
+import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -25,7 +25,8 @@ import org.reactfx.Subscription;
 ///
 /// Threading: FX thread only. Highlighting and validation run on one small background thread owned by
 /// the editor, fed a snapshot of the text ~80 ms after typing pauses; results for text that has changed
-/// since are dropped. Call `close()` (or `dispose()`) when the editor's tab closes.
+/// since are dropped. Results come back through the `fx` executor the application gives (its one hop to
+/// the FX thread), so this module never calls `Platform.runLater` itself. Call `close()` (or `dispose()`) when the editor's tab closes.
 ///
 /// Needs an AtlantaFX theme on the scene (its looked-up colours style the editor).
 public class CodeEditor extends BorderPane implements AutoCloseable {
@@ -44,17 +45,18 @@ public class CodeEditor extends BorderPane implements AutoCloseable {
     private String savedText = "";
     private boolean closed;
 
-    public CodeEditor(Language language) {
+    /// `fx` runs the analysis results on the FX thread (the application's FX executor).
+    public CodeEditor(Language language, Executor fx) {
         this.language = Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(fx, "fx");
         getStyleClass().add("code-editor");
         getStylesheets().add(STYLESHEET);
         area.getStyleClass().add("lang-" + language.name().toLowerCase(Locale.ROOT));
         area.setParagraphGraphicFactory(gutter);
         area.setLineHighlighterOn(true);
         EditorKeys.install(area, language);
-        // The only hop to the FX thread in this module.
         pipeline = new AnalysisPipeline(Analyzer.forLanguage(language)::analyze,
-                AnalysisPipeline.newBackgroundExecutor(), Platform::runLater, this::apply);
+                AnalysisPipeline.newBackgroundExecutor(), fx, this::apply);
         area.multiPlainChanges().subscribe(changes -> onEdit());
         analysisTrigger = area.multiPlainChanges().successionEnds(DEBOUNCE).subscribe(changes -> pipeline.submit(area.getText()));
         setCenter(new VirtualizedScrollPane<>(area));
@@ -88,6 +90,13 @@ public class CodeEditor extends BorderPane implements AutoCloseable {
     public void markSaved() {
         savedText = area.getText();
         dirty.set(false);
+    }
+
+    /// Call after `text`, a snapshot taken earlier, was written to disk: it becomes the clean state, and
+    /// the editor stays dirty when it was edited since the snapshot.
+    public void markSaved(String text) {
+        savedText = text;
+        dirty.set(!area.getText().equals(savedText));
     }
 
     /// Current syntax problems (recomputed shortly after each edit), in text order. Read-only.

@@ -208,7 +208,7 @@ class CodeEditorIT {
 
     private void show(Language language, String text) throws Exception {
         fx(() -> {
-            editor = new CodeEditor(language);
+            editor = new CodeEditor(language, javafx.application.Platform::runLater);
             root.setCenter(editor);
             editor.setText(text);
             editor.requestFocusInEditor();

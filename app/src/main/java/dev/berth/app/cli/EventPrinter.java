@@ -9,19 +9,20 @@ import dev.berth.runner.event.ReplicaStateChanged;
 import dev.berth.runner.event.RunnerEvent;
 import dev.berth.runner.event.RunnerNotice;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /// Prints one line per runner event for `berth run`. The only place the CLI writes events to stdout.
 /// Thread-safe: lines from concurrent events never interleave.
 public final class EventPrinter implements EventListener {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final ZoneId zone;
 
-    public EventPrinter(PrintStream out, ZoneId zone) {
+    public EventPrinter(PrintWriter out, ZoneId zone) {
         this.out = out;
         this.zone = zone;
     }
@@ -48,7 +49,7 @@ public final class EventPrinter implements EventListener {
                     + (f.error().isEmpty() ? "" : "  error: " + f.error());
             case LogLine l -> "log      " + (l.replicaId().isEmpty() ? "berth" : l.replicaId())
                     + ("function".equals(l.stream()) ? " (function)" : "") + " | " + l.text();
-            case RunnerNotice n -> (n.level() == RunnerNotice.Level.INFO ? "berth    " : n.level().name().toLowerCase() + "  ") + n.text();
+            case RunnerNotice n -> (n.level() == RunnerNotice.Level.INFO ? "berth    " : n.level().name().toLowerCase(Locale.ROOT) + "  ") + n.text();
         };
     }
 

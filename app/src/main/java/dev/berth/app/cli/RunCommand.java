@@ -15,7 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /// `berth run <dir>`: runs a project headless until Ctrl-C (or SIGTERM), then stops and removes every
@@ -37,26 +37,39 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        var printer = new EventPrinter(System.out, ZoneId.systemDefault());
+        var printer = new EventPrinter(out, ZoneId.systemDefault());
+        // Registered before the start, which may build an image for minutes: Ctrl-C then still stops
+        // whatever the start leaves running once it returns.
+        var stop = new StopOnExit();
+        var hook = Thread.ofPlatform().name("berth-run-stop").unstarted(stop);
+        Runtime.getRuntime().addShutdownHook(hook);
         RunSession session;
         try {
             session = runner.get().start(dir, new RunOptions(port, debug), printer);
         } catch (ProjectException e) {
+            failed(stop, hook);
             err.println("Cannot run " + dir + ": the project has " + e.problems().size() + " problem(s):");
             e.problems().forEach(p -> err.println("  " + p.describe()));
             return 2;
-        } catch (RunException e) {
+        } catch (RunException | RuntimeException e) {
+            failed(stop, hook);
+            if (e instanceof RuntimeException unexpected) throw unexpected;
             err.println("Cannot run " + dir + ": " + e.getMessage());
             return 1;
         }
-        var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
-            session.close();
-            stopped.countDown();
-        }));
-        printBanner(out, session);
-        stopped.await();
+        stop.started(session);
+        if (!stop.exiting()) printBanner(out, session);
+        stop.awaitStopped();
         return 0;
+    }
+
+    private static void failed(StopOnExit stop, Thread hook) {
+        stop.failed();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException exiting) {
+            // Ctrl-C came during the start: the hook runs and finds nothing to close.
+        }
     }
 
     private static void printBanner(PrintWriter out, RunSession session) {
@@ -65,7 +78,7 @@ public final class RunCommand implements Callable<Integer> {
         for (var f : session.app().functions()) {
             f.httpTrigger().ifPresent(t -> out.println("  " + f.name() + ": " + (t.methods().isEmpty() ? "ANY" : String.join(",", t.methods()))
                     + " " + session.ingressUri() + "/" + prefix + (prefix.isEmpty() ? "" : "/") + t.route()
-                    + "  [authLevel " + t.authLevel().name().toLowerCase() + "]"));
+                    + "  [authLevel " + t.authLevel().name().toLowerCase(Locale.ROOT) + "]"));
         }
         session.functionKeys().forEach((name, key) -> out.println("  key " + name + ": " + key));
         session.debug().ifPresent(d -> out.println("  debug: " + d.attachHint()));

@@ -68,7 +68,8 @@ public final class AppWindow {
                 services.events(), docker.availableProperty());
         project = new MainViewModel(dir, docker, run);
         var closeProject = Action.of("closeProjectButton", "Close project", Feather.LOG_OUT, null, this::closeProject);
-        projectView = new MainView(project, dialogs, newProject, openFolder, closeProject, toggleTheme);
+        projectView = new MainView(project, dialogs, services.tasks(), services.fx(), newProject, openFolder, closeProject,
+                toggleTheme);
         show(projectView, project.windowTitle());
     }
 

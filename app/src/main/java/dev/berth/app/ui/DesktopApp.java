@@ -24,7 +24,7 @@ public final class DesktopApp {
         var closed = new CountDownLatch(1);
         try (var tasks = new VirtualThreadTaskExecutor(fx)) {
             var services = new UiServices(tasks, new CoalescingEventPipe(fx, CoalescingEventPipe.DEFAULT_PERIOD_MILLIS),
-                    RunOptions.DEFAULT_PORT);
+                    RunOptions.DEFAULT_PORT, fx);
             // Exit is ours to decide: stopping a run at close needs the toolkit for its callbacks.
             Platform.setImplicitExit(false);
             Platform.startup(() -> {

@@ -65,7 +65,7 @@ class DesktopAppEndToEndIT extends FxRobot {
         var composition = new Composition(engine, new LocalRunner(engine, clock), ProjectTemplates.builtIn(), clock, userDir);
         var fx = new FxExecutor();
         tasks = new VirtualThreadTaskExecutor(fx);
-        var services = new UiServices(tasks, new CoalescingEventPipe(fx, 75), 0);
+        var services = new UiServices(tasks, new CoalescingEventPipe(fx, 75), 0, fx);
         stage = FxToolkit.setupStage(s -> {
             s.setWidth(AppWindow.WIDTH);
             s.setHeight(AppWindow.HEIGHT);

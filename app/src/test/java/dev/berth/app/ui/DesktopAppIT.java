@@ -60,7 +60,7 @@ class DesktopAppIT extends FxRobot {
         var composition = new Composition(engine, runner, new FakeTemplates(), Clock.systemUTC(), userDir);
         var fx = new FxExecutor();
         tasks = new VirtualThreadTaskExecutor(fx);
-        var services = new UiServices(tasks, new CoalescingEventPipe(fx, 50), 0);
+        var services = new UiServices(tasks, new CoalescingEventPipe(fx, 50), 0, fx);
         stage = FxToolkit.setupStage(s -> {
             s.setWidth(AppWindow.WIDTH);
             s.setHeight(AppWindow.HEIGHT);

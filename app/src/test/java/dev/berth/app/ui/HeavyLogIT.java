@@ -144,7 +144,7 @@ class HeavyLogIT extends FxRobot {
         var fx = new FxExecutor();
         tasks = new VirtualThreadTaskExecutor(fx);
         var pipe = new CoalescingEventPipe(fx, CoalescingEventPipe.DEFAULT_PERIOD_MILLIS);
-        var services = new UiServices(tasks, pipe, 0);
+        var services = new UiServices(tasks, pipe, 0, fx);
         stage = FxToolkit.setupStage(s -> {
             s.setWidth(AppWindow.WIDTH);
             s.setHeight(AppWindow.HEIGHT);

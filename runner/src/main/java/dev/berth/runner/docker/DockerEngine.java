@@ -32,6 +32,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /// ContainerEngine over docker-java; this package is the only place in Berth that imports docker-java.
@@ -44,6 +48,9 @@ public final class DockerEngine implements ContainerEngine {
     static final String SESSION_LABEL = "berth.session";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration QUICK_RESPONSE_TIMEOUT = Duration.ofSeconds(20);
+    /// How long past its grace a stop may take (the engine kills, then reaps the process) before Berth
+    /// gives up waiting and removes the container by force.
+    private static final Duration STOP_MARGIN = Duration.ofSeconds(20);
 
     private final String dockerHost;
     private final boolean hostFromEnvironment;
@@ -57,22 +64,28 @@ public final class DockerEngine implements ContainerEngine {
     private final ContainerLauncher launcher;
     private final LogStreams logs;
     private final Puller puller;
+    private final Duration stopMargin;
 
     /// Uses the environment's engine (DOCKER_HOST, else the local socket).
     public DockerEngine() {
         this(DefaultDockerClientConfig.createDefaultConfigBuilder().build(), System.getenv("DOCKER_HOST") != null,
-                ProcessHandle.current().pid());
+                ProcessHandle.current().pid(), STOP_MARGIN);
     }
 
     /// Uses the engine at `dockerHost`, e.g. `unix:///var/run/docker.sock` or `tcp://127.0.0.1:2375`.
     public DockerEngine(String dockerHost) { this(dockerHost, ProcessHandle.current().pid()); }
 
     /// Test hook: an engine that labels its containers as owned by `ownerPid` (a dead pid makes orphans).
-    DockerEngine(String dockerHost, long ownerPid) {
-        this(DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build(), true, ownerPid);
+    DockerEngine(String dockerHost, long ownerPid) { this(dockerHost, ownerPid, STOP_MARGIN); }
+
+    /// Test hook: as above, with a shorter wait for stops past their grace.
+    DockerEngine(String dockerHost, long ownerPid, Duration stopMargin) {
+        this(DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build(), true, ownerPid,
+                stopMargin);
     }
 
-    private DockerEngine(DockerClientConfig config, boolean hostFromEnvironment, long ownerPid) {
+    private DockerEngine(DockerClientConfig config, boolean hostFromEnvironment, long ownerPid, Duration stopMargin) {
+        this.stopMargin = stopMargin;
         this.dockerHost = config.getDockerHost().toString();
         this.hostFromEnvironment = hostFromEnvironment;
         this.ownerPid = ownerPid;
@@ -177,13 +190,7 @@ public final class DockerEngine implements ContainerEngine {
     @Override public AutoCloseable followLogs(String containerId, LogSink sink) { return logs.follow(containerId, sink); }
 
     @Override public void stopAndRemove(String containerId, Duration grace) {
-        try {
-            streaming.stopContainerCmd(containerId).withTimeout((int) Math.max(0, grace.toSeconds())).exec();
-        } catch (NotFoundException | NotModifiedException e) {
-            LOG.debug("container {} was not running", containerId);
-        } catch (DockerException e) {
-            LOG.warn("stopping {} failed, removing it by force: {}", containerId, e.getMessage());
-        }
+        stop(containerId, grace);
         try {
             quick.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
         } catch (NotFoundException e) {
@@ -191,6 +198,38 @@ public final class DockerEngine implements ContainerEngine {
         } catch (ConflictException e) {
             // "removal already in progress": someone else is removing it, which is what we want.
             LOG.debug("container {} is being removed already: {}", containerId, e.getMessage());
+        }
+    }
+
+    /// A stop stays silent for its whole grace, so it cannot use the quick client's response timeout;
+    /// it runs on its own virtual thread, waited for grace + margin. A hung engine is then left to the
+    /// forced removal (whose client does time out); the abandoned call is interrupted, and ends at the
+    /// latest when this engine's clients close.
+    private void stop(String containerId, Duration grace) {
+        var seconds = (int) Math.max(0, Math.min(Integer.MAX_VALUE, grace.toSeconds()));
+        var call = new FutureTask<Void>(() -> {
+            streaming.stopContainerCmd(containerId).withTimeout(seconds).exec();
+            return null;
+        });
+        Thread.ofVirtual().name("docker-stop-" + containerId).start(call);
+        var limit = Duration.ofSeconds(seconds).plus(stopMargin);
+        try {
+            call.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            LOG.warn("stopping {} took over {}; removing it by force", containerId, limit);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case NotFoundException gone -> LOG.debug("container {} was not there", containerId);
+                case NotModifiedException stopped -> LOG.debug("container {} was not running", containerId);
+                case DockerException failed ->
+                        LOG.warn("stopping {} failed, removing it by force: {}", containerId, failed.getMessage());
+                case RuntimeException other -> throw other;
+                default -> throw new IllegalStateException(e.getCause());
+            }
         }
     }
 

@@ -29,6 +29,10 @@ final class FunctionGateway {
     private final Clock clock;
     private final Duration acquireTimeout;
     private volatile OutputSink outputs;
+    /// Set when the ingress closes: requests waiting for a replica give up at once.
+    private volatile boolean stopping;
+    /// How often a request waiting for a replica looks whether the ingress is closing.
+    private static final Duration STOP_CHECK = Duration.ofMillis(100);
 
     FunctionGateway(RouteTable routes, FunctionKeys keys, ReplicaPool pool, Upstream upstream, EventListener events,
                     Clock clock, Duration acquireTimeout) {
@@ -102,7 +106,10 @@ final class FunctionGateway {
         Upstream.Answer answer;
         String replicaId = "";
         try (var lease = acquire()) {
-            if (lease == null) {
+            if (lease == null && stopping) {
+                answer = Upstream.Answer.failure(503, "Berth is stopping; the request to function '" + function
+                        + "' was waiting for a replica.");
+            } else if (lease == null) {
                 answer = Upstream.Answer.failure(503, "No replica of '" + function + "' became ready within "
                         + acquireTimeout.toSeconds() + " s. Check the Replicas panel or `berth run` output.");
             } else {
@@ -140,9 +147,20 @@ final class FunctionGateway {
         }
     }
 
+    /// Requests waiting for a replica stop waiting (and answer 503); later ones do not wait.
+    void stop() { stopping = true; }
+
+    /// Waits in short slices, so a closing ingress does not wait out the acquire timeout of its requests.
     private ReplicaPool.Lease acquire() throws IOException {
+        long deadline = System.nanoTime() + acquireTimeout.toNanos();
         try {
-            return pool.acquire(acquireTimeout).orElse(null);
+            while (!stopping) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                long slice = Math.min(left, STOP_CHECK.toNanos());
+                var lease = pool.acquire(Duration.ofNanos(slice));
+                if (lease.isPresent() || slice == left) return lease.orElse(null);
+            }
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for a replica", e);
@@ -156,6 +174,10 @@ final class FunctionGateway {
         } catch (HttpTimeoutException e) {
             return Upstream.Answer.failure(504, "Function '" + call.function().name() + "' did not answer within "
                     + upstream.timeout() + " (host.json functionTimeout).");
+        } catch (ReplicaClient.StoppingException e) {
+            // The ingress is closing; the replica did nothing wrong.
+            return Upstream.Answer.failure(503, "Berth is stopping; the request to function '"
+                    + call.function().name() + "' was cut off.");
         } catch (ConnectException e) {
             lease.reportFailure(e);
             return Upstream.Answer.failure(502, "Replica " + lease.replicaId() + " refused the connection: "

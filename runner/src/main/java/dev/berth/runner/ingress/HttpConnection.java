@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,18 +33,55 @@ final class HttpConnection implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private long lastUsed = System.nanoTime();
+    /// System.nanoTime() by which the whole answer must have arrived; 0 when there is no limit.
+    private long deadline;
 
     HttpConnection(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        this.in = new BufferedInputStream(new DeadlineInput(socket.getInputStream()), 16 * 1024);
         this.out = socket.getOutputStream();
     }
 
     /// How long since the last response was read on it (or since it was opened).
     Duration idleFor() { return Duration.ofNanos(System.nanoTime() - lastUsed); }
 
+    /// Limits the whole exchange that follows, not each read: a replica that trickles its answer a byte
+    /// at a time still runs out of time. Zero means no limit (debugging).
     void timeout(Duration timeout) throws IOException {
-        socket.setSoTimeout(timeout.isZero() ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
+        if (timeout.isZero()) {
+            deadline = 0;
+            socket.setSoTimeout(0);
+        } else {
+            deadline = System.nanoTime() + Math.max(1, timeout.toNanos());
+            if (deadline == 0) deadline = 1;
+        }
+    }
+
+    /// Before each read of the socket (the buffer above it reads in blocks), the time left to the deadline
+    /// becomes the socket's read timeout.
+    private final class DeadlineInput extends InputStream {
+        private final InputStream raw;
+
+        DeadlineInput(InputStream raw) { this.raw = raw; }
+
+        @Override public int read() throws IOException {
+            arm();
+            return raw.read();
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            arm();
+            return raw.read(b, off, len);
+        }
+
+        @Override public int available() throws IOException { return raw.available(); }
+
+        private void arm() throws IOException {
+            if (deadline == 0) return;
+            long left = deadline - System.nanoTime();
+            if (left <= 0) throw new SocketTimeoutException("the answer did not arrive in time");
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, Duration.ofNanos(left).toMillis())));
+        }
     }
 
     /// Head and body in one write, so the request leaves in as few packets as possible.

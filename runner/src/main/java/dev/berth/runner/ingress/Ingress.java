@@ -25,9 +25,9 @@ public final class Ingress implements AutoCloseable {
 
     private final LoopbackServer server;
     private final ReplicaClient client;
+    private final FunctionGateway gateway;
     private final FunctionInvoker invoker;
     private final Mounts mounts;
-    private final FunctionGateway gateway;
     private final URI uri;
 
     /// Where the project's Event Grid topics are served (`/eventgrid/topics/{topic}/api/events`).
@@ -39,11 +39,11 @@ public final class Ingress implements AutoCloseable {
                            Clock clock, IntFunction<List<InvocationFinished>> invocations, Duration functionTimeout,
                            Duration acquireTimeout) {}
 
-    private Ingress(LoopbackServer server, ReplicaClient client, FunctionInvoker invoker, Mounts mounts,
-                    FunctionGateway gateway) {
-        this.gateway = gateway;
+    private Ingress(LoopbackServer server, ReplicaClient client, FunctionGateway gateway, FunctionInvoker invoker,
+                    Mounts mounts) {
         this.server = server;
         this.client = client;
+        this.gateway = gateway;
         this.invoker = invoker;
         this.mounts = mounts;
         this.uri = URI.create("http://127.0.0.1:" + server.port());
@@ -53,6 +53,8 @@ public final class Ingress implements AutoCloseable {
     public static Ingress start(Settings settings) throws PortInUseException, IOException {
         var json = new ObjectMapper();
         var client = new ReplicaClient();
+        // A removed container's port may go to a new one: its pooled connections must not be reused.
+        settings.pool().onContainerRemoved(client::evict);
         var upstream = new Upstream(client, new HandlerPayload(json), settings.app().host().enableForwardingHttpRequest(),
                 settings.functionTimeout(), settings.clock());
         var routes = new RouteTable(settings.app());
@@ -74,7 +76,7 @@ public final class Ingress implements AutoCloseable {
             var server = LoopbackServer.start(settings.port(), List.of(new LoopbackServer.Route("/admin/", admin::handle),
                     new LoopbackServer.Route(EVENT_GRID, exchange -> mounts.handle(EVENT_GRID, exchange)),
                     new LoopbackServer.Route("/", functions)));
-            return new Ingress(server, client, new FunctionInvoker(gateway, json), mounts, gateway);
+            return new Ingress(server, client, gateway, new FunctionInvoker(gateway, json), mounts);
         } catch (BindException e) {
             client.close();
             throw new PortInUseException(settings.port(), e);
@@ -110,9 +112,17 @@ public final class Ingress implements AutoCloseable {
         }
     }
 
+    /// Stops in an order that lets requests in flight end with an answer and a record: no new
+    /// connections; requests still waiting for a ready replica stop waiting; then the replica client cuts
+    /// off the requests waiting on replicas (a blocked socket read on a platform thread only ends when its
+    /// socket closes); all of these answer 503 "Berth is stopping";
+    /// then the server waits for those answers and drops what is left. So every InvocationFinished of this
+    /// ingress is published before `close` returns.
     @Override
     public void close() {
-        server.close();
+        server.stopAccepting();
+        gateway.stop();
         client.close();
+        server.close();
     }
 }

@@ -127,8 +127,9 @@ final class LoopbackExchange extends HttpExchange {
             for (var value : values) head.append(name).append(": ").append(value).append("\r\n");
         });
         head.append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n");
-        // Every answer that may carry a body says its length, so keep-alive callers know where it ends.
-        if (status >= 200 && status != 204 && status != 304) {
+        // Every answer that may carry a body says its length, so keep-alive callers know where it ends. A
+        // HEAD answer never has one, and "0" would misstate the size of the resource's GET.
+        if (status >= 200 && status != 204 && status != 304 && !"HEAD".equals(request.method())) {
             head.append("Content-Length: ").append(body.length).append("\r\n");
         }
         if (!request.keepAlive()) head.append("Connection: close\r\n");
@@ -156,6 +157,7 @@ final class LoopbackExchange extends HttpExchange {
             case 413 -> "Content Too Large";
             case 431 -> "Request Header Fields Too Large";
             case 500 -> "Internal Server Error";
+            case 501 -> "Not Implemented";
             case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";
             case 504 -> "Gateway Timeout";

@@ -11,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 /// blocking I/O and running the handler on that same thread. The JDK's server hands every request from
 /// its selector thread to a worker and back, about 0.1–0.3 ms a request on a small machine; here the
 /// kernel wakes the connection's thread directly. Handlers see the standard `HttpExchange`.
-/// Thread-safe; close to stop accepting and drop every connection.
+/// Thread-safe; close to stop accepting and drop every connection. A keep-alive connection left idle for
+/// `idleTimeout` between requests is closed, so idle clients do not hold a thread each forever.
 final class LoopbackServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LoopbackServer.class);
 
@@ -35,16 +38,29 @@ final class LoopbackServer implements AutoCloseable {
     private final ExecutorService threads =
             Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("ingress-", 0).factory());
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    /// Connections waiting for their next request, which `close` may drop at once.
+    private final Set<Socket> idle = ConcurrentHashMap.newKeySet();
+    private final Duration idleTimeout;
     private volatile boolean closed;
 
-    private LoopbackServer(ServerSocket listener, List<Route> routes) {
+    /// How long a keep-alive connection may wait for its next request.
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+    /// How long `close` lets requests in progress finish their answers.
+    private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(5);
+
+    private LoopbackServer(ServerSocket listener, List<Route> routes, Duration idleTimeout) {
         this.listener = listener;
+        this.idleTimeout = idleTimeout;
         this.routes = routes.stream()
                 .sorted((a, b) -> Integer.compare(b.prefix().length(), a.prefix().length())).toList();
     }
 
     /// Binds 127.0.0.1:`port` (0 = any free port) and starts accepting. A taken port throws BindException.
     static LoopbackServer start(int port, List<Route> routes) throws IOException {
+        return start(port, routes, IDLE_TIMEOUT);
+    }
+
+    static LoopbackServer start(int port, List<Route> routes, Duration idleTimeout) throws IOException {
         var listener = new ServerSocket();
         try {
             listener.setReuseAddress(true);
@@ -53,7 +69,7 @@ final class LoopbackServer implements AutoCloseable {
             listener.close();
             throw e;
         }
-        var server = new LoopbackServer(listener, routes);
+        var server = new LoopbackServer(listener, routes, idleTimeout);
         Thread.ofPlatform().daemon().name("ingress-accept").start(server::acceptLoop);
         return server;
     }
@@ -99,11 +115,19 @@ final class LoopbackServer implements AutoCloseable {
             var reader = new RequestReader(in, out);
             while (!closed) {
                 RequestReader.Request request;
+                idle.add(socket);
                 try {
+                    if (closed) return; // `close` has already dropped the idle connections, or will see this one
+                    socket.setSoTimeout((int) idleTimeout.toMillis());
                     request = reader.next();
                 } catch (RequestReader.BadRequestException e) {
                     answerBadRequest(socket, e);
                     return;
+                } catch (SocketTimeoutException e) {
+                    log.debug("closing an ingress connection idle for {}", idleTimeout);
+                    return;
+                } finally {
+                    idle.remove(socket);
                 }
                 if (request == null) return; // the client closed its side between requests
                 var exchange = new LoopbackExchange(request, out, (InetSocketAddress) socket.getLocalSocketAddress(),
@@ -125,6 +149,7 @@ final class LoopbackServer implements AutoCloseable {
             if (!closed) log.warn("ingress connection failed: {}", e.toString());
         } finally {
             open.remove(socket);
+            idle.remove(socket);
         }
     }
 
@@ -151,27 +176,41 @@ final class LoopbackServer implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /// Stops accepting new connections; connections already open are served on.
+    void stopAccepting() {
         closed = true;
         try {
             listener.close();
         } catch (IOException e) {
             log.debug("closing the ingress socket: {}", e.toString());
         }
-        for (var socket : open) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                log.debug("closing an ingress connection: {}", e.toString());
-            }
-        }
+    }
+
+    /// Stops accepting, drops idle connections, lets requests in progress finish their answers for a few
+    /// seconds, then drops every connection. Whoever makes handlers wait (the replica client) should be
+    /// closed before, so that this returns quickly and their last events come before it returns.
+    @Override
+    public void close() {
+        stopAccepting();
+        idle.forEach(LoopbackServer::closeQuietly);
         threads.shutdown();
         try {
-            if (!threads.awaitTermination(5, TimeUnit.SECONDS)) threads.shutdownNow();
+            if (!threads.awaitTermination(CLOSE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("ingress requests still running after {}; dropping their connections", CLOSE_PATIENCE);
+            }
         } catch (InterruptedException e) {
-            threads.shutdownNow();
             Thread.currentThread().interrupt();
+        } finally {
+            open.forEach(LoopbackServer::closeQuietly);
+            threads.shutdownNow();
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.debug("closing an ingress connection: {}", e.toString());
         }
     }
 }

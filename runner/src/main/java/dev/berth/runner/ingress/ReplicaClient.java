@@ -21,6 +21,10 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 /// thread, with pooled keep-alive connections per replica. The JDK's `HttpClient` hops between its
 /// selector thread and an executor for every exchange, which costs about a millisecond a request on a
 /// small machine; the ingress's budget is half of that. Thread-safe.
+///
+/// Closing it also closes the connections that requests are waiting on: a platform thread blocked in a
+/// socket read cannot be interrupted, so this is what lets the ingress stop while replicas are busy.
+/// Those requests then fail with [StoppingException].
 final class ReplicaClient implements AutoCloseable {
     /// Headers the ingress sets itself or must not forward (hop-by-hop and framing headers).
     private static final Set<String> SKIPPED = Set.of("connection", "content-length", "expect", "host", "upgrade",
@@ -31,6 +35,7 @@ final class ReplicaClient implements AutoCloseable {
     static final Duration RETRY_AFTER_IDLE = Duration.ofSeconds(1);
 
     private final Map<String, Deque<HttpConnection>> idle = new ConcurrentHashMap<>();
+    private final Set<HttpConnection> inFlight = ConcurrentHashMap.newKeySet();
     private final Duration retryAfterIdle;
     private volatile boolean closed;
 
@@ -38,20 +43,31 @@ final class ReplicaClient implements AutoCloseable {
 
     ReplicaClient(Duration retryAfterIdle) { this.retryAfterIdle = retryAfterIdle; }
 
+    /// The client was closed (Berth is stopping) while the request waited: not the replica's fault.
+    static final class StoppingException extends IOException {
+        StoppingException(Throwable cause) { super("Berth is stopping", cause); }
+    }
+
     /// A replica's answer.
     record Reply(int status, Map<String, List<String>> headers, byte[] body) {}
 
     /// Sends one request. `timeout` zero means no limit (debugging); past it, HttpTimeoutException.
     Reply send(URI target, String method, Map<String, List<String>> headers, byte[] body, Duration timeout)
             throws IOException {
-        var key = target.getHost() + ":" + target.getPort();
+        if (closed) throw new StoppingException(null);
+        var key = key(target);
         var head = requestHead(target, method, headers, body.length);
-        var pooled = idle.getOrDefault(key, new ConcurrentLinkedDeque<>()).pollFirst();
+        var queue = idle.get(key);
+        var pooled = queue == null ? null : queue.pollFirst();
         if (pooled != null) {
             boolean longIdle = pooled.idleFor().compareTo(retryAfterIdle) >= 0;
             try {
                 return exchange(key, pooled, head, body, method, timeout);
             } catch (HttpConnection.StaleConnectionException e) {
+                // The other idle connections to this address most likely died with this one (the replica
+                // restarted or stopped), and a new replica may since have been given the same port: none
+                // of them is worth trying.
+                evict(key);
                 // A server closes keep-alive connections it has left idle a while; one that was idle long
                 // enough most likely died that way before our request reached the function, so it is
                 // sent again once. A connection in recent use that dies is a crash: that is reported.
@@ -61,10 +77,23 @@ final class ReplicaClient implements AutoCloseable {
         return exchange(key, connect(target), head, body, method, timeout);
     }
 
+    /// Drops the pooled connections to `base`'s host and port, e.g. because the replica there stopped.
+    void evict(URI base) { evict(key(base)); }
+
+    private void evict(String key) {
+        var queue = idle.remove(key);
+        if (queue != null) queue.forEach(HttpConnection::close);
+    }
+
+    private static String key(URI target) { return target.getHost() + ":" + target.getPort(); }
+
     private Reply exchange(String key, HttpConnection connection, byte[] head, byte[] body, String method,
                            Duration timeout) throws IOException {
         boolean reusable = false;
+        inFlight.add(connection);
         try {
+            // Checked after registering: `close` either sees this connection or has set the flag first.
+            if (closed) throw new StoppingException(null);
             connection.timeout(timeout);
             connection.write(head, body);
             var response = connection.readResponse("HEAD".equals(method));
@@ -72,7 +101,11 @@ final class ReplicaClient implements AutoCloseable {
             return new Reply(response.status(), response.headers(), response.body());
         } catch (SocketTimeoutException e) {
             throw new HttpTimeoutException("no answer within " + timeout);
+        } catch (IOException e) {
+            if (closed && !(e instanceof StoppingException)) throw new StoppingException(e);
+            throw e;
         } finally {
+            inFlight.remove(connection);
             if (reusable && !closed) release(key, connection);
             else connection.close();
         }
@@ -82,6 +115,7 @@ final class ReplicaClient implements AutoCloseable {
         var queue = idle.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
         if (queue.size() < IDLE_PER_REPLICA) queue.offerFirst(connection);
         else connection.close();
+        if (closed) evict(key); // `close` may have emptied the pool just before the offer
     }
 
     private static HttpConnection connect(URI target) throws IOException {
@@ -121,5 +155,7 @@ final class ReplicaClient implements AutoCloseable {
         var all = new ArrayList<>(idle.values());
         idle.clear();
         all.forEach(queue -> queue.forEach(HttpConnection::close));
+        // Unblocks the threads reading answers; they see `closed` and report StoppingException.
+        List.copyOf(inFlight).forEach(HttpConnection::close);
     }
 }

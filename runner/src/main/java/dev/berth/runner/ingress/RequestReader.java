@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /// Reads HTTP/1.1 requests off one connection: request line, headers, and a Content-Length or chunked
-/// body, read whole (function payloads are bounded as in Azure). Answers `Expect: 100-continue`.
+/// body, read whole (function payloads are bounded as in Azure). Answers `Expect: 100-continue` once the
+/// body's framing and size are known to be acceptable, so an oversized upload is refused before it is sent.
 /// One thread at a time.
 final class RequestReader {
     /// Azure Functions caps HTTP request bodies at 100 MB.
@@ -61,11 +62,36 @@ final class RequestReader {
         boolean http10 = parts[2].equals("HTTP/1.0");
         var connection = lower(headers.getFirst("Connection"));
         boolean keepAlive = http10 ? connection.contains("keep-alive") : !connection.contains("close");
+        long length = bodyLength(headers);
         if (lower(headers.getFirst("Expect")).equals("100-continue")) {
             out.write(CONTINUE);
             out.flush();
         }
-        return new Request(parts[0], uri, parts[2], headers, readBody(headers), keepAlive);
+        var body = length == CHUNKED ? readChunked() : readFully((int) length);
+        return new Request(parts[0], uri, parts[2], headers, body, keepAlive);
+    }
+
+    private static final long CHUNKED = -1;
+
+    /// The body's Content-Length (0 when none), or CHUNKED; refuses what cannot be read before anything is.
+    private static long bodyLength(Headers headers) throws BadRequestException {
+        var encoding = headers.getFirst("Transfer-Encoding");
+        if (encoding != null) {
+            if (lower(encoding).strip().equals("chunked")) return CHUNKED;
+            throw new BadRequestException(501, "Transfer-Encoding '" + encoding + "' is not supported: send the body"
+                    + " with Content-Length or Transfer-Encoding: chunked.");
+        }
+        var length = headers.getFirst("Content-Length");
+        if (length == null) return 0;
+        long n;
+        try {
+            n = Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException(400, "Content-Length '" + length + "' is not a number.");
+        }
+        if (n < 0) throw new BadRequestException(400, "Content-Length " + n + " is negative.");
+        if (n > MAX_BODY) throw new BadRequestException(413, "The body is larger than " + MAX_BODY + " bytes.");
+        return n;
     }
 
     private Headers readHeaders() throws IOException {
@@ -76,21 +102,6 @@ final class RequestReader {
             headers.add(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
         }
         return headers;
-    }
-
-    private byte[] readBody(Headers headers) throws IOException {
-        if (lower(headers.getFirst("Transfer-Encoding")).contains("chunked")) return readChunked();
-        var length = headers.getFirst("Content-Length");
-        if (length == null) return new byte[0];
-        long n;
-        try {
-            n = Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            throw new BadRequestException(400, "Content-Length '" + length + "' is not a number.");
-        }
-        if (n < 0) throw new BadRequestException(400, "Content-Length " + n + " is negative.");
-        if (n > MAX_BODY) throw new BadRequestException(413, "The body is larger than " + MAX_BODY + " bytes.");
-        return readFully((int) n);
     }
 
     private byte[] readChunked() throws IOException {
@@ -110,7 +121,10 @@ final class RequestReader {
             }
             if (size == 0) break;
             body.write(readFully(size));
-            readLine(false);
+            if (!readLine(false).isEmpty()) {
+                throw new BadRequestException(400, "A chunk of " + size + " bytes is not followed by CRLF: the chunk"
+                        + " size does not match its data.");
+            }
         }
         while (!readLine(false).isEmpty()) { } // trailers, ignored
         return body.toByteArray();

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /// The replicas the ingress may send work to. Thread-safe.
 public interface ReplicaPool {
@@ -13,6 +14,11 @@ public interface ReplicaPool {
     Optional<Lease> acquire(Duration timeout) throws InterruptedException;
 
     List<ReplicaInfo> replicas();
+
+    /// `listener` is told the base URI (e.g. http://127.0.0.1:49153) of each replica container once it is
+    /// removed, so whoever pools connections to it drops them: the port may be given to a new container.
+    /// Called on the replica's supervisor thread; must not block.
+    void onContainerRemoved(Consumer<URI> listener);
 
     /// One request's hold on a replica; closing it releases the outstanding-request count.
     interface Lease extends AutoCloseable {

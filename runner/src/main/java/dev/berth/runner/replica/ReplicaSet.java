@@ -14,6 +14,10 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -42,6 +46,9 @@ public final class ReplicaSet implements ReplicaPool, AutoCloseable {
     private final Condition changed = lock.newCondition();
     private final TreeMap<String, Replica> replicas = new TreeMap<>();
     private final SplittableRandom random = new SplittableRandom();
+    private final List<Consumer<URI>> removalListeners = new CopyOnWriteArrayList<>();
+    /// Containers whose removal failed (container id → replica id), reported by `stop`.
+    private final Map<String, String> notRemoved = new ConcurrentHashMap<>();
     private boolean closed;
     private int turn;
 
@@ -174,10 +181,17 @@ public final class ReplicaSet implements ReplicaPool, AutoCloseable {
     /// waits for them. Idempotent; later `scaleTo` calls start nothing.
     @Override
     public void close() {
+        stop();
+    }
+
+    /// As `close`, and says which replicas may have left a container behind: their supervisor did not end
+    /// in time, or the engine failed to remove the container. Empty when everything is gone (and on
+    /// a second call).
+    public List<String> stop() {
         List<Replica> all;
         lock.lock();
         try {
-            if (closed) return;
+            if (closed) return List.of();
             closed = true;
             all = List.copyOf(replicas.values());
             all.stream().filter(r -> !r.stopRequested).forEach(r -> requestStop(r, "stopping"));
@@ -186,15 +200,24 @@ public final class ReplicaSet implements ReplicaPool, AutoCloseable {
             lock.unlock();
         }
         var patience = settings.stopGrace().plusSeconds(10);
+        var left = new ArrayList<String>();
         for (var replica : all) {
             try {
-                if (!replica.supervisor.join(patience)) LOG.warn("replica {} did not stop within {}", replica.id, patience);
+                if (!replica.supervisor.join(patience)) {
+                    LOG.warn("replica {} did not stop within {}", replica.id, patience);
+                    left.add(replica.id + " (still stopping after " + patience.toSeconds() + " s)");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                left.add(replica.id + " (Berth was interrupted while it stopped)");
             }
         }
+        notRemoved.forEach((container, id) -> left.add(id + " (container " + shortId(container) + " was not removed)"));
+        return List.copyOf(left);
     }
+
+    @Override
+    public void onContainerRemoved(Consumer<URI> listener) { removalListeners.add(listener); }
 
     // ---- called by supervisors ----
 
@@ -246,6 +269,25 @@ public final class ReplicaSet implements ReplicaPool, AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /// A container of `replica` is gone (or its removal failed: then `removed` is false), whether it was
+    /// stopped, crashed or failed to start; `hostPort` 0 when it never published the handler port.
+    void containerRemoved(Replica replica, String containerId, int hostPort, boolean removed) {
+        if (!removed) notRemoved.put(containerId, replica.id);
+        if (hostPort <= 0) return;
+        var base = URI.create("http://127.0.0.1:" + hostPort);
+        for (var listener : removalListeners) {
+            try {
+                listener.accept(base);
+            } catch (RuntimeException e) {
+                LOG.warn("container-removal listener failed on {}", base, e);
+            }
+        }
+    }
+
+    private static String shortId(String containerId) {
+        return containerId.length() > 12 ? containerId.substring(0, 12) : containerId;
     }
 
     Clock clock() { return clock; }

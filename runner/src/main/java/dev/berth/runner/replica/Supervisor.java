@@ -23,6 +23,9 @@ final class Supervisor implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
     /// While a replica starts, a container that already exited is noticed within this much time.
     private static final Duration STATUS_WHILE_STARTING = Duration.ofMillis(100);
+    /// An engine call can time out now and then (a busy daemon) without the container being in trouble;
+    /// only this many failed status checks in a row count as the engine failing.
+    static final int STATUS_FAILURES_TOLERATED = 3;
 
     private enum Outcome { STOPPED, FAILED, CRASHED }
 
@@ -36,6 +39,7 @@ final class Supervisor implements Runnable {
     private final ReplicaSet.Settings settings;
     private int failures;
     private int attempts;
+    private int statusFailures;
     private Instant readyAt;
 
     Supervisor(ReplicaSet set, Replica replica, ContainerEngine engine, ReplicaTemplate template,
@@ -92,7 +96,9 @@ final class Supervisor implements Runnable {
             return Outcome.FAILED;
         } finally {
             closeQuietly(logs);
-            remove(container.id());
+            var removed = remove(container.id());
+            set.containerRemoved(replica, container.id(),
+                    container.hostPorts().getOrDefault(template.handlerPort(), 0), removed);
         }
     }
 
@@ -140,7 +146,7 @@ final class Supervisor implements Runnable {
             var now = clock.instant();
             if (Duration.between(lastStatus, now).compareTo(STATUS_WHILE_STARTING) >= 0) {
                 lastStatus = now;
-                if (!engine.status(containerId).running()) return Readiness.EXITED;
+                if (!running(containerId)) return Readiness.EXITED;
             }
             if (!now.isBefore(deadline)) return Readiness.TIMED_OUT;
             settings.waits().pause(probe.interval(Duration.between(start, now)), replica.wake);
@@ -154,7 +160,7 @@ final class Supervisor implements Runnable {
         while (true) {
             settings.waits().pause(settings.statusPoll(), replica.wake);
             if (set.stopRequested(replica)) return Outcome.STOPPED;
-            if (!engine.status(containerId).running()) {
+            if (!running(containerId)) {
                 set.update(replica, ReplicaState.CRASHED, exitReport(containerId), r -> { });
                 return Outcome.CRASHED;
             }
@@ -170,6 +176,21 @@ final class Supervisor implements Runnable {
                 }
                 case TIMED_OUT -> { return failed("it stopped answering: " + notReady(containerId, probe)); }
             }
+        }
+    }
+
+    /// Whether the container runs. A failed engine call counts as "still running" (and is logged) until
+    /// it has failed [#STATUS_FAILURES_TOLERATED] times in a row; then its exception ends the attempt.
+    private boolean running(String containerId) {
+        try {
+            var running = engine.status(containerId).running();
+            statusFailures = 0;
+            return running;
+        } catch (RuntimeException e) {
+            if (++statusFailures >= STATUS_FAILURES_TOLERATED) throw e;
+            LOG.warn("replica {}: checking container {} failed ({} in a row, {} tolerated): {}", replica.id,
+                    containerId, statusFailures, STATUS_FAILURES_TOLERATED - 1, e.toString());
+            return true;
         }
     }
 
@@ -223,11 +244,13 @@ final class Supervisor implements Runnable {
                 template.memoryBytes(), List.of());
     }
 
-    private void remove(String containerId) {
+    private boolean remove(String containerId) {
         try {
             engine.stopAndRemove(containerId, settings.stopGrace());
+            return true;
         } catch (RuntimeException e) {
             LOG.warn("replica {}: could not remove container {}", replica.id, containerId, e);
+            return false;
         }
     }
 

@@ -54,7 +54,7 @@ public final class LocalRunner implements Runner {
             eventGrid.warnings().forEach(w -> notice(events, RunnerNotice.Level.WARNING, w.describe()));
             var keys = loadKeys(app);
             checkEngine(events);
-            var revision = Revisions.name(app.containerApp().name(), app.dir());
+            var revision = revision(app);
             var replicas = new ReplicaSet(engine, ReplicaPlan.template(app, revision, sessionId, options), events, clock);
             cleanup.addFirst(replicas);
             var ingress = startIngress(options, app, keys, replicas, events, store);
@@ -69,6 +69,17 @@ public final class LocalRunner implements Runner {
         } catch (RunException | RuntimeException e) {
             closeAll(cleanup);
             throw e;
+        }
+    }
+
+    private static String revision(FunctionApp app) throws RunException {
+        try {
+            return Revisions.name(app.containerApp().name(), app.dir());
+        } catch (IOException e) {
+            var file = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null ? fs.getFile()
+                    : app.dir().toString();
+            throw new RunException("Cannot read " + file + " to name the revision (" + e.getMessage() + "). Fix: make"
+                    + " it readable by your user, or move it out of " + app.dir() + ".", e);
         }
     }
 

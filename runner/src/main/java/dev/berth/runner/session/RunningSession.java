@@ -73,9 +73,17 @@ final class RunningSession implements RunSession {
             org.slf4j.LoggerFactory.getLogger(RunningSession.class).debug("run.json not removed: {}", e.toString());
         }
         triggers.close(); // first: its listeners dispatch through the ingress
+        // Then the ingress: its requests in flight end (503) and are recorded before the replicas go.
         ingress.close();
-        replicas.close();
-        events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.INFO, "stopped; containers removed"));
+        var left = replicas.stop();
+        if (left.isEmpty()) {
+            events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.INFO, "stopped; containers removed"));
+        } else {
+            events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.WARNING, "stopped, but these"
+                    + " replicas may have left a container: " + String.join(", ", left) + ". Berth's reaper removes"
+                    + " them at the next start once this Berth process has exited (they carry its pid in"
+                    + " berth.pid); `docker rm -f <container>` removes them now."));
+        }
         store.close();
     }
 }

@@ -126,6 +126,8 @@ public final class EventStore implements EventListener, AutoCloseable {
             log.error("event store writer stopped; events are no longer persisted", e);
             writerFailure = e;
         } finally {
+            // The writer thread owns its connection: `close` never closes it under a write in progress.
+            closeQuietly(writer);
             writerDone = true;
             releaseFlushes(batch);
             var left = new ArrayList<Object>();
@@ -148,24 +150,76 @@ public final class EventStore implements EventListener, AutoCloseable {
                 + "); events of this run are no longer saved in .berth/berth.db", cause);
     }
 
+    /// Commits a batch in one transaction. When that fails, it is rolled back and its events are saved one
+    /// by one, so one event the database refuses costs that event (logged) and not the rest of the session.
+    /// Only when the database itself fails (see `healthy`) does the exception end the writer.
     private boolean commit(List<Object> batch, PreparedStatement insertEvent, PreparedStatement insertInvocation)
             throws SQLException {
         boolean stop = false;
         var flushes = new ArrayList<Flush>();
-        writer.setAutoCommit(false);
+        var events = new ArrayList<RunnerEvent>(batch.size());
         for (var item : batch) {
             switch (item) {
-                case RunnerEvent event -> addEvent(event, insertEvent, insertInvocation);
+                case RunnerEvent event -> events.add(event);
                 case Flush flush -> flushes.add(flush);
                 default -> stop = true;
             }
         }
-        insertEvent.executeBatch();
-        insertInvocation.executeBatch();
-        writer.commit();
-        writer.setAutoCommit(true);
+        try {
+            write(events, insertEvent, insertInvocation);
+        } catch (SQLException | RuntimeException batchFailure) {
+            if (events.size() == 1) skipOrFail(events.getFirst(), batchFailure);
+            else for (var event : events) writeOne(event, insertEvent, insertInvocation);
+        }
         flushes.forEach(f -> f.done().complete(null));
         return stop;
+    }
+
+    private void writeOne(RunnerEvent event, PreparedStatement insertEvent, PreparedStatement insertInvocation)
+            throws SQLException {
+        try {
+            write(List.of(event), insertEvent, insertInvocation);
+        } catch (SQLException | RuntimeException e) {
+            skipOrFail(event, e);
+        }
+    }
+
+    /// One transaction; rolled back (and the statements' batches cleared) when it fails.
+    private void write(List<RunnerEvent> events, PreparedStatement insertEvent, PreparedStatement insertInvocation)
+            throws SQLException {
+        writer.setAutoCommit(false);
+        try {
+            for (var event : events) addEvent(event, insertEvent, insertInvocation);
+            insertEvent.executeBatch();
+            insertInvocation.executeBatch();
+            writer.commit();
+        } catch (SQLException | RuntimeException e) {
+            insertEvent.clearBatch();
+            insertInvocation.clearBatch();
+            writer.rollback();
+            throw e;
+        } finally {
+            writer.setAutoCommit(true);
+        }
+    }
+
+    private void skipOrFail(RunnerEvent event, Exception failure) throws SQLException {
+        if (!healthy()) {
+            if (failure instanceof SQLException sql) throw sql;
+            throw (RuntimeException) failure;
+        }
+        log.error("event store: skipped an event the database refused ({}): {}", failure.toString(), event);
+    }
+
+    /// Whether the database still answers a query on both tables: then a failed write was the event's fault.
+    private boolean healthy() {
+        try (var s = writer.createStatement()) {
+            s.executeQuery("SELECT 1 FROM events WHERE 0").close();
+            s.executeQuery("SELECT 1 FROM invocations WHERE 0").close();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private void addEvent(RunnerEvent event, PreparedStatement insertEvent, PreparedStatement insertInvocation)
@@ -218,11 +272,13 @@ public final class EventStore implements EventListener, AutoCloseable {
         closed = true;
         queue.add(STOP);
         try {
-            writerThread.join(Duration.ofSeconds(10));
+            if (!writerThread.join(Duration.ofSeconds(10))) {
+                // It closes its connection itself when it gets there; closing it here would fail its write.
+                log.warn("the event store's writer is still busy after 10 s; its last events may be lost");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        closeQuietly(writer);
         synchronized (reader) {
             closeQuietly(reader);
         }

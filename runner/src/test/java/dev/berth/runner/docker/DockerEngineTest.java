@@ -37,6 +37,47 @@ class DockerEngineTest {
         assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(10));
     }
 
+    @Test void stopAndRemove_engineNeverAnswersTheStop_givesUpAfterGracePlusMarginAndRemovesByForce() throws Exception {
+        var requests = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        try (var engineSocket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> hangOnStop(engineSocket, requests));
+            var started = Instant.now();
+            try (var engine = new DockerEngine("tcp://127.0.0.1:" + engineSocket.getLocalPort(), 1, Duration.ofMillis(300))) {
+                engine.stopAndRemove("c0ffee", Duration.ZERO);
+            }
+            assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(10));
+            assertThat(requests).anyMatch(r -> r.startsWith("POST") && r.contains("/containers/c0ffee/stop"))
+                    .anyMatch(r -> r.startsWith("DELETE") && r.contains("/containers/c0ffee"));
+        }
+    }
+
+    /// A fake engine that answers removals and never answers a stop.
+    private static void hangOnStop(java.net.ServerSocket engineSocket, List<String> requests) {
+        try {
+            while (true) {
+                var connection = engineSocket.accept();
+                Thread.ofVirtual().start(() -> {
+                    try (connection; var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                            connection.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1))) {
+                        for (String line; (line = in.readLine()) != null; ) {
+                            if (line.isEmpty() || !Character.isUpperCase(line.charAt(0)) || line.contains(":")) continue;
+                            requests.add(line);
+                            if (line.startsWith("DELETE")) {
+                                connection.getOutputStream().write("HTTP/1.1 204 No Content\r\n\r\n"
+                                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                                connection.getOutputStream().flush();
+                            }
+                        }
+                    } catch (IOException gone) {
+                        // the engine under test closed its clients
+                    }
+                });
+            }
+        } catch (IOException closed) {
+            // the test is over
+        }
+    }
+
     @Test void unavailable_permissionDenied_suggestsDockerGroup() {
         var error = EngineErrors.unavailable("unix:///var/run/docker.sock", false,
                 new RuntimeException(new AccessDeniedException("/var/run/docker.sock")));

@@ -26,10 +26,14 @@ final class FakeReplica implements ReplicaPool, AutoCloseable {
     private final AtomicInteger outstanding = new AtomicInteger();
     private final AtomicInteger failuresReported = new AtomicInteger();
     private volatile boolean ready = true;
+    private final AtomicInteger acquireCalls = new AtomicInteger();
+    private final java.util.Set<Integer> clientPorts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final List<java.util.function.Consumer<URI>> removalListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     FakeReplica(Handler handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/", exchange -> {
+            clientPorts.add(exchange.getRemoteAddress().getPort());
             try {
                 handler.handle(exchange);
             } finally {
@@ -46,14 +50,25 @@ final class FakeReplica implements ReplicaPool, AutoCloseable {
         if (bytes.length > 0) exchange.getResponseBody().write(bytes);
     }
 
+    /// How many times a request asked for a replica.
+    int acquireCalls() { return acquireCalls.get(); }
+
+    /// How many connections requests came on (each has its own client port).
+    int connectionsAccepted() { return clientPorts.size(); }
+
     void setReady(boolean ready) { this.ready = ready; }
 
     /// How many leases told the pool their replica failed.
     int failuresReported() { return failuresReported.get(); }
 
     @Override
-    public Optional<Lease> acquire(Duration timeout) {
-        if (!ready) return Optional.empty();
+    public Optional<Lease> acquire(Duration timeout) throws InterruptedException {
+        acquireCalls.incrementAndGet();
+        if (!ready) {
+            // As a real pool: wait out the timeout for a replica that does not come.
+            Thread.sleep(timeout);
+            return Optional.empty();
+        }
         outstanding.incrementAndGet();
         var base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         return Optional.of(new Lease() {
@@ -69,6 +84,15 @@ final class FakeReplica implements ReplicaPool, AutoCloseable {
         return List.of(new ReplicaInfo("r1", "app--abc1234", ready ? ReplicaState.READY : ReplicaState.STARTING,
                 "c0ffee", Instant.EPOCH, Optional.of(Instant.EPOCH), server.getAddress().getPort(), 0,
                 outstanding.get(), 0));
+    }
+
+    @Override
+    public void onContainerRemoved(java.util.function.Consumer<URI> listener) { removalListeners.add(listener); }
+
+    /// Tells the listeners this replica's container was removed, as a ReplicaSet does.
+    void announceRemoved() {
+        var base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        removalListeners.forEach(l -> l.accept(base));
     }
 
     @Override

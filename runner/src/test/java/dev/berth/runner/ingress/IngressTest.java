@@ -44,6 +44,84 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class IngressTest extends IngressTestBase {
 
     @Test
+    void close_withARequestWaitingOnAReplica_answers503AndRecordsItBeforeReturning() throws Exception {
+        var arrived = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var replica = replica(ex -> {
+            arrived.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            var ingress = Ingress.start(settings(0, app(true, http("slow", "slow", AuthLevel.ANONYMOUS, "GET")),
+                    replica, Duration.ZERO));
+            var answer = http.sendAsync(HttpRequest.newBuilder(URI.create(ingress.uri() + "/api/slow")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(arrived.await(5, TimeUnit.SECONDS)).isTrue();
+            long begun = System.nanoTime();
+
+            ingress.close();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - begun)).isLessThan(Duration.ofSeconds(3));
+            assertThat(events).filteredOn(InvocationFinished.class::isInstance).map(InvocationFinished.class::cast)
+                    .singleElement().satisfies(done -> {
+                        assertThat(done.status()).isEqualTo(503);
+                        assertThat(done.error()).contains("Berth is stopping");
+                    });
+            assertThat(answer.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(503);
+            assertThat(replica.failuresReported()).isZero();
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void close_withARequestWaitingForAReadyReplica_answers503AtOnce() throws Exception {
+        var replica = replica(ex -> FakeReplica.reply(ex, 200, "never"));
+        replica.setReady(false);
+        var settings = settings(0, app(true, http("slow", "slow", AuthLevel.ANONYMOUS, "GET")), replica, Duration.ZERO);
+        var ingress = Ingress.start(new Ingress.Settings(settings.port(), settings.app(), settings.keys(), replica,
+                settings.events(), settings.clock(), settings.invocations(), settings.functionTimeout(),
+                Duration.ofMinutes(1)));
+        var answer = http.sendAsync(HttpRequest.newBuilder(URI.create(ingress.uri() + "/api/slow")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        awaitAcquireCalls(replica, 2); // the request is waiting for a replica
+        long begun = System.nanoTime();
+
+        ingress.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - begun)).isLessThan(Duration.ofSeconds(3));
+        assertThat(answer.get(5, TimeUnit.SECONDS)).satisfies(r -> {
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).contains("Berth is stopping");
+        });
+    }
+
+    private static void awaitAcquireCalls(FakeReplica replica, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (replica.acquireCalls() < count) {
+            assertThat(System.nanoTime()).as("acquire was called in time").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void containerRemoved_pooledConnectionsToItAreNotReused() throws Exception {
+        var replica = replica(ex -> FakeReplica.reply(ex, 200, "ok"));
+        var ingress = ingress(app(true, http("hello", "hello", AuthLevel.ANONYMOUS, "GET")), replica, Duration.ofSeconds(5));
+        get(ingress.uri() + "/api/hello", Map.of());
+        var before = replica.connectionsAccepted();
+
+        replica.announceRemoved();
+        get(ingress.uri() + "/api/hello", Map.of());
+
+        assertThat(replica.connectionsAccepted()).isEqualTo(before + 1);
+    }
+
+    @Test
     void routing_literalRouteDeclaredAfterParameterRoute_stillWins() throws Exception {
         var replica = replica(ex -> FakeReplica.reply(ex, 200, ex.getRequestURI().toString()));
         var ingress = ingress(app(true, http("byid", "items/{id}", AuthLevel.ANONYMOUS),

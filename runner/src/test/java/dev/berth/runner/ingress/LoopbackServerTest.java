@@ -68,6 +68,47 @@ class LoopbackServerTest {
     }
 
     @Test
+    void expectContinue_oversizedBody_answers413WithoutAnInterim100() throws Exception {
+        start(exchange -> Exchanges.text(exchange, 200, "never"));
+        try (var socket = connect()) {
+            send(socket, "PUT /a HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: " + (RequestReader.MAX_BODY + 1L)
+                    + "\r\n\r\n");
+            assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1))
+                    .startsWith("HTTP/1.1 413 Content Too Large").doesNotContain("100 Continue");
+        }
+    }
+
+    @Test
+    void transferEncodingOtherThanChunked_answers501() throws Exception {
+        start(exchange -> Exchanges.text(exchange, 200, "never"));
+        try (var socket = connect()) {
+            send(socket, "POST /a HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n");
+            assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1))
+                    .startsWith("HTTP/1.1 501 Not Implemented").contains("gzip, chunked");
+        }
+    }
+
+    @Test
+    void chunkLongerThanItsSize_answers400() throws Exception {
+        start(exchange -> Exchanges.text(exchange, 200, "never"));
+        try (var socket = connect()) {
+            send(socket, "POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nWiki\r\n0\r\n\r\n");
+            assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1))
+                    .startsWith("HTTP/1.1 400").contains("not followed by CRLF");
+        }
+    }
+
+    @Test
+    void headRequest_answerCarriesNoContentLength() throws Exception {
+        start(exchange -> Exchanges.text(exchange, 200, "a body a GET would get"));
+        try (var socket = connect()) {
+            send(socket, "HEAD /a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            var answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 200 OK").doesNotContain("Content-Length").endsWith("\r\n\r\n");
+        }
+    }
+
+    @Test
     void oversizedBody_answers413WithoutReadingIt() throws Exception {
         start(exchange -> Exchanges.text(exchange, 200, "never"));
         try (var socket = connect()) {
@@ -128,6 +169,19 @@ class LoopbackServerTest {
         try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> LoopbackServer.start(taken.getLocalPort(), List.of()))
                     .isInstanceOf(java.net.BindException.class);
+        }
+    }
+
+    @Test
+    void keepAliveConnection_idlePastTheIdleTimeout_isClosedByTheServer() throws Exception {
+        server = LoopbackServer.start(0, List.of(new LoopbackServer.Route("/", exchange -> Exchanges.text(exchange, 200, "hi"))),
+                java.time.Duration.ofMillis(200));
+        try (var socket = connect()) {
+            send(socket, "GET /a HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200 OK");
+
+            // Nothing more is sent: the server ends the connection (EOF) well before the socket's 10 s timeout.
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
         }
     }
 

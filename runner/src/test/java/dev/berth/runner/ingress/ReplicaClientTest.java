@@ -137,6 +137,84 @@ class ReplicaClientTest {
                 .doesNotContain("Transfer-Encoding").contains("X-Kept: yes");
     }
 
+    @Test
+    void send_answerTricklingPastTheTimeout_throwsHttpTimeoutException() throws Exception {
+        var server = server(request -> "HTTP/1.1 200 OK\r\nContent-Length: 40\r\n\r\n" + "x".repeat(40));
+        server.trickle = Duration.ofMillis(50); // each byte well within the timeout, the whole answer not
+
+        assertThatThrownBy(() -> client.send(server.uri("/slow"), "GET", Map.of(), new byte[0], Duration.ofMillis(500)))
+                .isInstanceOf(HttpTimeoutException.class);
+    }
+
+    @Test
+    void close_whileARequestWaitsForItsAnswer_endsItAtOnceAsStopping() throws Exception {
+        var server = server(request -> null); // never answers
+        var failure = new java.util.concurrent.CompletableFuture<Throwable>();
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                client.send(server.uri("/slow"), "GET", Map.of(), new byte[0], Duration.ZERO);
+                failure.complete(null);
+            } catch (Throwable e) {
+                failure.complete(e);
+            }
+        });
+        awaitRequests(server, 1);
+
+        client.close();
+
+        assertThat(failure.get(5, TimeUnit.SECONDS)).isInstanceOf(ReplicaClient.StoppingException.class);
+    }
+
+    @Test
+    void evict_dropsThePooledConnectionsToThatReplica() throws Exception {
+        var server = server(request -> "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        client.send(server.uri("/x"), "GET", Map.of(), new byte[0], Duration.ofSeconds(5));
+
+        client.evict(server.uri("/"));
+        client.send(server.uri("/x"), "GET", Map.of(), new byte[0], Duration.ofSeconds(5));
+
+        assertThat(server.connections.get()).isEqualTo(2);
+    }
+
+    @Test
+    void send_staleConnection_dropsTheOtherPooledConnectionsToThatAddress() throws Exception {
+        var server = server(request -> "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        var client = closing(new ReplicaClient(Duration.ofHours(1)));
+        // Two pooled connections: two requests in flight at once.
+        var gate = new CountDownLatch(1);
+        server.beforeAnswer = () -> gate.await(5, TimeUnit.SECONDS);
+        var first = Thread.ofVirtual().start(() -> sendQuietly(client, server));
+        var second = Thread.ofVirtual().start(() -> sendQuietly(client, server));
+        awaitRequests(server, 2);
+        gate.countDown();
+        first.join();
+        second.join();
+        server.beforeAnswer = () -> true;
+        server.closeIdle();
+
+        assertThatThrownBy(() -> client.send(server.uri("/b"), "GET", Map.of(), new byte[0], Duration.ofSeconds(5)))
+                .isInstanceOf(IOException.class);
+        client.send(server.uri("/c"), "GET", Map.of(), new byte[0], Duration.ofSeconds(5));
+
+        assertThat(server.connections.get()).isEqualTo(3);
+    }
+
+    private static void sendQuietly(ReplicaClient client, ScriptedServer server) {
+        try {
+            client.send(server.uri("/a"), "GET", Map.of(), new byte[0], Duration.ofSeconds(5));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitRequests(ScriptedServer server, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (server.requests.size() < count) {
+            assertThat(System.nanoTime()).as("requests reached the server in time").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
     private ReplicaClient closing(ReplicaClient client) {
         open.add(client);
         return client;
@@ -153,6 +231,16 @@ class ReplicaClientTest {
         final List<String> requests = new CopyOnWriteArrayList<>();
         final AtomicInteger connections = new AtomicInteger();
         volatile boolean closeAfterEachAnswer;
+        volatile Duration trickle = Duration.ZERO;
+        volatile Gate beforeAnswer = () -> true;
+        private final java.util.Set<Socket> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        interface Gate { boolean pass() throws InterruptedException; }
+
+        /// Closes every connection between requests, as a replica that stopped would.
+        void closeIdle() throws IOException {
+            for (var s : live) s.close();
+        }
         private final CountDownLatch closedOne = new CountDownLatch(1);
         private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         private final Function<String, String> answer;
@@ -171,6 +259,7 @@ class ReplicaClientTest {
                 while (true) {
                     var connection = socket.accept();
                     connections.incrementAndGet();
+                    live.add(connection);
                     Thread.ofVirtual().start(() -> serve(connection));
                 }
             } catch (IOException closed) {
@@ -192,8 +281,8 @@ class ReplicaClientTest {
                     requests.add(head.toString());
                     var reply = answer.apply(head.toString());
                     if (reply == null) { Thread.sleep(Duration.ofSeconds(10)); return; }
-                    connection.getOutputStream().write(reply.getBytes(StandardCharsets.ISO_8859_1));
-                    connection.getOutputStream().flush();
+                    beforeAnswer.pass();
+                    write(connection, reply.getBytes(StandardCharsets.ISO_8859_1));
                     if (closeAfterEachAnswer || reply.contains("Connection: close")) {
                         connection.close();
                         closedOne.countDown();
@@ -203,6 +292,20 @@ class ReplicaClientTest {
             } catch (IOException | InterruptedException e) {
                 // client went away
             }
+        }
+
+        private void write(Socket connection, byte[] bytes) throws IOException, InterruptedException {
+            var out = connection.getOutputStream();
+            if (trickle.isZero()) {
+                out.write(bytes);
+            } else {
+                for (var b : bytes) {
+                    out.write(b);
+                    out.flush();
+                    Thread.sleep(trickle);
+                }
+            }
+            out.flush();
         }
 
         @Override

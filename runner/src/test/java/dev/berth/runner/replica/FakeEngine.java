@@ -33,6 +33,12 @@ import java.util.function.Consumer;
 final class FakeEngine implements ContainerEngine {
     enum Plan { READY, LATE, EXIT_AT_START, FAIL_START }
 
+    /// Set to make every stopAndRemove fail, as a hung or broken engine would.
+    volatile boolean failRemove;
+    final java.util.concurrent.atomic.AtomicInteger statusCalls = new java.util.concurrent.atomic.AtomicInteger();
+    /// How many of the next status calls fail, as a timed-out engine call would.
+    final java.util.concurrent.atomic.AtomicInteger statusFailures = new java.util.concurrent.atomic.AtomicInteger();
+
     static final List<String> EXIT_LOGS = List.of("Traceback (most recent call last):",
             "ModuleNotFoundError: No module named 'flask'");
 
@@ -134,6 +140,10 @@ final class FakeEngine implements ContainerEngine {
 
     @Override
     public ContainerStatus status(String containerId) {
+        statusCalls.incrementAndGet();
+        if (statusFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("the fake engine's status call timed out");
+        }
         var c = byId.get(containerId);
         if (c == null || c.removed) return new ContainerStatus(false, false, 0, false);
         return new ContainerStatus(true, c.running, c.exitCode, c.oom);
@@ -155,6 +165,7 @@ final class FakeEngine implements ContainerEngine {
 
     @Override
     public void stopAndRemove(String containerId, Duration grace) {
+        if (failRemove) throw new IllegalStateException("the fake engine refuses to remove " + containerId);
         var c = byId.get(containerId);
         c.stopServing();
         c.running = false;

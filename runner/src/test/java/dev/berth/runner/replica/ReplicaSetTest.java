@@ -331,6 +331,72 @@ class ReplicaSetTest {
     }
 
     @Test
+    void watch_afewFailedStatusCalls_keepTheReplicaReady() {
+        var set = set();
+        set.scaleTo(1);
+        awaitTrue("one ready", () -> ready(set) == 1);
+        engine.statusFailures.set(Supervisor.STATUS_FAILURES_TOLERATED - 1);
+
+        awaitTrue("the failing calls were made", () -> engine.statusFailures.get() == 0);
+        // A later successful check proves the supervisor went on watching after them.
+        int calls = engine.statusCalls.get();
+        awaitTrue("watching goes on", () -> engine.statusCalls.get() > calls + 1);
+
+        assertThat(changes()).extracting(ReplicaStateChanged::state).doesNotContain(ReplicaState.FAILED);
+        assertThat(ready(set)).isEqualTo(1);
+        assertThat(engine.operations).noneMatch(op -> op.startsWith("remove"));
+    }
+
+    @Test
+    void watch_statusFailingTooOftenInARow_failsTheReplica() {
+        var set = set();
+        set.scaleTo(1);
+        awaitTrue("one ready", () -> ready(set) == 1);
+
+        engine.statusFailures.set(Supervisor.STATUS_FAILURES_TOLERATED);
+
+        awaitTrue("failed", () -> changes().stream().anyMatch(e -> e.state() == ReplicaState.FAILED
+                && e.detail().contains("status call timed out")));
+    }
+
+    @Test
+    void stop_allRemoved_reportsNothingLeft() {
+        var set = set();
+        set.scaleTo(1);
+        awaitTrue("one ready", () -> ready(set) == 1);
+
+        assertThat(set.stop()).isEmpty();
+    }
+
+    @Test
+    void stop_removalFails_namesTheReplicaAndItsContainer() {
+        var set = set();
+        set.scaleTo(1);
+        awaitTrue("one ready", () -> ready(set) == 1);
+        var id = set.replicas().getFirst().id();
+        engine.failRemove = true;
+
+        var left = set.stop();
+
+        assertThat(left).singleElement().asString().contains(id).contains("c1").contains("not removed");
+    }
+
+    @Test
+    void onContainerRemoved_scaledDown_toldTheRemovedReplicasAddress() {
+        var set = set();
+        var removed = new CopyOnWriteArrayList<java.net.URI>();
+        set.onContainerRemoved(removed::add);
+        set.scaleTo(1);
+        awaitTrue("one ready", () -> ready(set) == 1);
+        int port = set.replicas().getFirst().hostPort();
+
+        set.scaleTo(0);
+
+        awaitTrue("removal announced", () -> !removed.isEmpty());
+        assertThat(removed).containsExactly(java.net.URI.create("http://127.0.0.1:" + port));
+    }
+
+    @Test
     void close_duringBackoff_stopsWithoutStartingAgain() {
         var set = set();
         engine.plan(Plan.FAIL_START);

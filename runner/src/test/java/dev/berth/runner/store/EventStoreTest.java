@@ -64,14 +64,38 @@ class EventStoreTest {
 
     @Test
     void flush_afterTheWriterFailed_throwsAtOnceNamingTheDatabase() throws Exception {
-        try (var store = EventStore.open(dir.resolve("berth.db"), "s1")) {
-            // A null error breaks the table's NOT NULL constraint: the writer's commit fails.
-            store.onEvent(new InvocationFinished(T0, "inv-1", "hello", "r1", 200, Duration.ofMillis(1), null, "", ""));
+        var db = dir.resolve("berth.db");
+        try (var store = EventStore.open(db, "s1")) {
+            // The database itself fails (its table is gone), not one event: the writer stops.
+            try (var other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var s = other.createStatement()) {
+                s.execute("DROP TABLE events");
+            }
+            store.onEvent(new RunnerNotice(T0, RunnerNotice.Level.INFO, "lost"));
 
             assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
                     assertThatThrownBy(() -> store.flush(Duration.ofSeconds(30)))
                             .isInstanceOf(IllegalStateException.class).hasMessageContaining(".berth/berth.db"));
             assertThatThrownBy(() -> store.flush(Duration.ofSeconds(30))).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void onEvent_oneEventTheDatabaseRefuses_onlyThatOneIsLost() throws Exception {
+        try (var store = EventStore.open(dir.resolve("berth.db"), "s1")) {
+            store.onEvent(new RunnerNotice(T0, RunnerNotice.Level.INFO, "before"));
+            // A null error breaks the table's NOT NULL constraint.
+            store.onEvent(new InvocationFinished(T0, "inv-bad", "hello", "r1", 200, Duration.ofMillis(1), null, "", ""));
+            store.onEvent(new InvocationFinished(T0, "inv-good", "hello", "r1", 200, Duration.ofMillis(1), "", "", ""));
+            store.onEvent(new RunnerNotice(T0, RunnerNotice.Level.INFO, "after"));
+
+            store.flush(Duration.ofSeconds(10));
+
+            assertThat(store.events("s1", 10)).hasSize(3).noneMatch(e -> e instanceof InvocationFinished f
+                    && f.invocationId().equals("inv-bad"));
+            assertThat(store.recentInvocations(10)).extracting(InvocationFinished::invocationId).containsExactly("inv-good");
+            store.onEvent(new RunnerNotice(T0, RunnerNotice.Level.INFO, "later"));
+            store.flush(Duration.ofSeconds(10));
+            assertThat(store.events("s1", 10)).hasSize(4);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.berth.app.ui.main;
 
 import dev.berth.app.ui.DialogService;
+import dev.berth.app.ui.fx.TaskExecutor;
 import dev.berth.editor.CodeEditor;
 import dev.berth.editor.Language;
 import javafx.beans.binding.Bindings;
@@ -12,29 +13,35 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
 
 /// The editor tabs: one `CodeEditor` per open file, "●" in the title while it has unsaved changes, save
-/// writes the file, closing a changed tab asks first. Files are small text files, read and written on the
-/// FX thread. FX thread only.
+/// writes the file, closing a changed tab asks first. Files (UTF-8 text up to [TextFiles#MAX_BYTES]) are
+/// read and written on the app's task executor; only "Save" chosen while the whole window closes writes
+/// on the FX thread, because the window needs the outcome before it goes. FX thread only.
 public final class EditorArea extends StackPane {
-    private static final Logger LOG = LoggerFactory.getLogger(EditorArea.class);
-
     private final TabPane tabs = new TabPane();
     private final Map<Path, Tab> open = new HashMap<>();
+    /// Files being read for a tab, so a second double-click does not open a second tab.
+    private final Set<Path> loading = new HashSet<>();
     private final DialogService dialogs;
+    private final TaskExecutor tasks;
+    private final Executor fx;
     private final BooleanBinding hasTab;
 
-    public EditorArea(DialogService dialogs) {
+    /// `tasks` reads and writes files; `fx` is the app's FX executor, handed to each editor.
+    public EditorArea(DialogService dialogs, TaskExecutor tasks, Executor fx) {
         this.dialogs = dialogs;
+        this.tasks = tasks;
+        this.fx = fx;
         tabs.setId("editorTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         var placeholder = new Label("Double-click a file in the project tree to edit it.");
@@ -44,21 +51,29 @@ public final class EditorArea extends StackPane {
         getChildren().addAll(tabs, placeholder);
     }
 
+    /// Selects the file's tab, or reads the file in the background and opens a tab for it.
     public void open(Path file) {
         var existing = open.get(file);
         if (existing != null) {
             tabs.getSelectionModel().select(existing);
             return;
         }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            dialogs.showError("Cannot open " + file.getFileName(), file + " cannot be read as UTF-8 text: "
-                    + e.getMessage() + ". Berth edits text files only; open it in another program.");
-            return;
-        }
-        var editor = new CodeEditor(Language.forFileName(file.getFileName().toString()));
+        if (!loading.add(file)) return;
+        tasks.run(() -> TextFiles.read(file), text -> {
+            loading.remove(file);
+            show(file, text);
+        }, e -> {
+            loading.remove(file);
+            dialogs.showError("Cannot open " + file.getFileName(), e instanceof TextFiles.TooLargeException
+                    ? e.getMessage()
+                    : file + " cannot be read as UTF-8 text: " + e.getMessage()
+                            + ". Berth edits text files only; open it in another program.");
+        });
+    }
+
+    private void show(Path file, String text) {
+        if (open.containsKey(file)) return;
+        var editor = new CodeEditor(Language.forFileName(file.getFileName().toString()), fx);
         editor.setText(text);
         var tab = new Tab();
         tab.setUserData(new OpenFile(file, editor));
@@ -67,68 +82,94 @@ public final class EditorArea extends StackPane {
         tab.setGraphic(new FontIcon(Feather.FILE_TEXT));
         tab.setTooltip(new Tooltip(file.toString()));
         tab.setContent(editor);
-        tab.setOnCloseRequest(e -> { if (!mayClose(tab)) e.consume(); });
-        tab.setOnClosed(e -> forget(tab));
+        tab.setOnCloseRequest(e -> {
+            e.consume(); // closed below, possibly after a save in the background
+            closeAsking(tab);
+        });
         open.put(file, tab);
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
     }
 
-    /// Writes the selected tab's text to its file and clears its dirty mark.
+    /// Writes the selected tab's text to its file (in the background) and then clears its dirty mark.
     public void saveSelected() {
         var tab = tabs.getSelectionModel().getSelectedItem();
-        if (tab != null) save(tab);
+        if (tab != null) saveInBackground(tab, () -> { });
     }
 
     /// Closes the selected tab, asking first when it has unsaved changes.
     public void closeSelected() {
         var tab = tabs.getSelectionModel().getSelectedItem();
-        if (tab != null && mayClose(tab)) {
-            tabs.getTabs().remove(tab);
-            forget(tab);
-        }
+        if (tab != null) closeAsking(tab);
     }
 
     /// Asks about every unsaved file; false when the user cancels (the window then stays open).
     public boolean mayCloseAll() {
-        for (var tab : tabs.getTabs()) if (!mayClose(tab)) return false;
+        for (var tab : tabs.getTabs()) {
+            var file = (OpenFile) tab.getUserData();
+            if (!file.editor().dirtyProperty().get()) continue;
+            boolean mayClose = switch (dialogs.confirmDiscard(file.file().getFileName().toString())) {
+                case SAVE -> saveNow(file);
+                case DISCARD -> true;
+                case CANCEL -> false;
+            };
+            if (!mayClose) return false;
+        }
         return true;
     }
 
-    private void forget(Tab tab) {
+    /// Closes every tab without asking (that was `mayCloseAll`'s job) and stops their editors' analysis.
+    public void closeAll() {
+        for (var tab : List.copyOf(tabs.getTabs())) close(tab);
+    }
+
+    private void closeAsking(Tab tab) {
         var file = (OpenFile) tab.getUserData();
-        open.remove(file.file());
-        // The editor runs background analysis when it is AutoCloseable; stop it with its tab.
-        if (file.editor() instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.warn("Closing the editor of {} failed", file.file(), e);
-            }
+        if (!file.editor().dirtyProperty().get()) {
+            close(tab);
+            return;
+        }
+        switch (dialogs.confirmDiscard(file.file().getFileName().toString())) {
+            case SAVE -> saveInBackground(tab, () -> close(tab));
+            case DISCARD -> close(tab);
+            case CANCEL -> { }
         }
     }
 
-    private boolean mayClose(Tab tab) {
+    private void close(Tab tab) {
+        tabs.getTabs().remove(tab);
         var file = (OpenFile) tab.getUserData();
-        if (!file.editor().dirtyProperty().get()) return true;
-        return switch (dialogs.confirmDiscard(file.file().getFileName().toString())) {
-            case SAVE -> save(tab);
-            case DISCARD -> true;
-            case CANCEL -> false;
-        };
+        open.remove(file.file());
+        file.editor().close(); // stops its background analysis
     }
 
-    private boolean save(Tab tab) {
+    /// Writes a snapshot of the text; `then` runs once it is on disk. Edits made meanwhile stay dirty.
+    private void saveInBackground(Tab tab, Runnable then) {
         var file = (OpenFile) tab.getUserData();
+        var text = file.editor().getText();
+        tasks.run(() -> {
+            TextFiles.write(file.file(), text);
+            return text;
+        }, saved -> {
+            file.editor().markSaved(saved);
+            then.run();
+        }, e -> saveFailed(file, e));
+    }
+
+    private boolean saveNow(OpenFile file) {
         try {
-            Files.writeString(file.file(), file.editor().getText(), StandardCharsets.UTF_8);
+            TextFiles.write(file.file(), file.editor().getText());
             file.editor().markSaved();
             return true;
         } catch (IOException e) {
-            dialogs.showError("Cannot save " + file.file().getFileName(), file.file() + " cannot be written: "
-                    + e.getMessage() + ". Check that the folder is writable and the disk not full.");
+            saveFailed(file, e);
             return false;
         }
+    }
+
+    private void saveFailed(OpenFile file, Exception e) {
+        dialogs.showError("Cannot save " + file.file().getFileName(), file.file() + " cannot be written: "
+                + e.getMessage() + ". Check that the folder is writable and the disk not full.");
     }
 
     /// Whether a tab is open (Save and Close tab are enabled then).

@@ -4,6 +4,7 @@ import dev.berth.app.ui.DialogService;
 import dev.berth.app.ui.action.Action;
 import dev.berth.app.ui.action.ActionBars;
 import dev.berth.app.ui.action.AppActions;
+import dev.berth.app.ui.fx.TaskExecutor;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -15,6 +16,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
+import java.util.concurrent.Executor;
+
 /// A project window's content: menu and tool bar, banners, the project tree and editor tabs, the run
 /// panels and the status bar. Builds the project's actions; navigation actions come from the window.
 /// FX thread only.
@@ -22,10 +25,11 @@ public final class MainView extends BorderPane {
     private final EditorArea editor;
 
     /// `newProject`, `openFolder`, `closeProject` and `toggleTheme` belong to the window, not the project.
-    public MainView(MainViewModel model, DialogService dialogs, Action newProject, Action openFolder,
-                    Action closeProject, Action toggleTheme) {
+    public MainView(MainViewModel model, DialogService dialogs, TaskExecutor tasks, Executor fx, Action newProject,
+                    Action openFolder, Action closeProject, Action toggleTheme) {
         setId("mainWindow");
-        editor = new EditorArea(dialogs);
+        editor = new EditorArea(dialogs, tasks, fx);
+        model.onDispose(editor::closeAll);
         var tree = new ProjectTree(model.projectDir(), editor::open);
         var run = model.run();
         var actions = new AppActions(newProject, openFolder,

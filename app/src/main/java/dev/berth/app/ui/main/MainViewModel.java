@@ -4,6 +4,8 @@ import dev.berth.app.ui.run.DockerStatusViewModel;
 import dev.berth.app.ui.run.RunViewModel;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /// One open project: its folder, Docker's state and the project's run. Checks Docker when created.
 /// FX thread only.
@@ -11,6 +13,7 @@ public final class MainViewModel {
     private final Path projectDir;
     private final DockerStatusViewModel docker;
     private final RunViewModel run;
+    private final List<Runnable> onDispose = new ArrayList<>();
 
     public MainViewModel(Path projectDir, DockerStatusViewModel docker, RunViewModel run) {
         this.projectDir = projectDir;
@@ -32,6 +35,13 @@ public final class MainViewModel {
 
     public RunViewModel run() { return run; }
 
-    /// The window closes or another project opens: stop what runs.
-    public void dispose() { run.dispose(); }
+    /// `action` runs at `dispose`, e.g. the view closing its open editors.
+    public void onDispose(Runnable action) { onDispose.add(action); }
+
+    /// The window closes or another project opens: stop what runs and what the view registered.
+    public void dispose() {
+        run.dispose();
+        onDispose.forEach(Runnable::run);
+        onDispose.clear();
+    }
 }
