@@ -1,5 +1,7 @@
 package dev.berth.runner.session;
 
+import dev.berth.runner.trigger.ProjectStorage;
+
 import dev.berth.runner.event.InvocationFinished;
 import dev.berth.runner.project.FunctionApp;
 import dev.berth.runner.replica.ReplicaInfo;
@@ -26,6 +28,10 @@ public interface RunSession extends AutoCloseable {
     Map<String, String> functionKeys();
 
     Optional<DebugEndpoint> debug();
+
+    /// The project's embedded queues, blobs and timer status as this session uses them: writes here wake
+    /// its triggers at once (the explorers and `berth queue put` use it while a session runs).
+    ProjectStorage storage();
 
     @Override void close();
 }

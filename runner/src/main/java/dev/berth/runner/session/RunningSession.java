@@ -44,6 +44,8 @@ final class RunningSession implements RunSession {
 
     @Override public FunctionApp app() { return app; }
 
+    @Override public dev.berth.runner.trigger.ProjectStorage storage() { return triggers.storage(); }
+
     @Override public URI ingressUri() { return ingress.uri(); }
 
     @Override public List<ReplicaInfo> replicas() { return replicas.replicas(); }

@@ -38,8 +38,15 @@ final class SessionTriggers implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<AutoCloseable> parts;
+    private final ProjectStorage storage;
 
-    private SessionTriggers(List<AutoCloseable> parts) { this.parts = parts; }
+    private SessionTriggers(List<AutoCloseable> parts, ProjectStorage storage) {
+        this.parts = parts;
+        this.storage = storage;
+    }
+
+    /// The storage the session's triggers use; writes to it wake them at once.
+    ProjectStorage storage() { return storage; }
 
     static SessionTriggers start(FunctionApp app, List<Subscription> subscriptions, Ingress ingress,
                                  EventListener events, Clock clock) throws RunException {
@@ -59,9 +66,9 @@ final class SessionTriggers implements AutoCloseable {
             ingress.outputs((function, values, bindingData) -> outputs.apply(function, values, bindingData)
                     .forEach(line -> events.onEvent(new LogLine(clock.instant(), "", "berth", function.name() + " wrote " + line))));
             parts.addFirst(TriggerHost.start(app, storage, ingress.invoker(), outputs, events, clock));
-            return new SessionTriggers(parts);
+            return new SessionTriggers(parts, storage);
         } catch (java.sql.SQLException | IOException | RuntimeException e) {
-            new SessionTriggers(parts).close();
+            new SessionTriggers(parts, null).close();
             throw new RunException("Cannot open the project's embedded storage in " + app.stateDir() + ": "
                     + e.getMessage() + ". Fix: check the folder's permissions, or move .berth/ away to start afresh.", e);
         }

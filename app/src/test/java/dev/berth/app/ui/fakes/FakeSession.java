@@ -10,7 +10,10 @@ import dev.berth.runner.session.DebugEndpoint;
 import dev.berth.runner.session.RunSession;
 
 import java.net.URI;
+import dev.berth.runner.trigger.ProjectStorage;
+
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,5 +52,22 @@ public final class FakeSession implements RunSession {
         return debug ? Optional.of(new DebugEndpoint("127.0.0.1", 49154)) : Optional.empty();
     }
 
-    @Override public void close() { closed.incrementAndGet(); }
+    /// Real embedded storage in the project's `.berth/`, opened on first use, so explorers see real data.
+    @Override public synchronized ProjectStorage storage() {
+        if (storage == null) {
+            try {
+                storage = ProjectStorage.open(dir.resolve(".berth"), Clock.systemUTC());
+            } catch (java.sql.SQLException | java.io.IOException e) {
+                throw new IllegalStateException("cannot open the fake session's storage in " + dir, e);
+            }
+        }
+        return storage;
+    }
+
+    @Override public synchronized void close() {
+        closed.incrementAndGet();
+        if (storage != null) storage.close();
+    }
+
+    private ProjectStorage storage;
 }
