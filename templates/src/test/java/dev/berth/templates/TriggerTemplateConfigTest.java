@@ -109,7 +109,7 @@ class TriggerTemplateConfigTest {
         assertThat(subscriptions.isArray() && !subscriptions.isEmpty()).as("subscriptions listed").isTrue();
         for (var subscription : subscriptions) {
             assertThat(subscription.path("name").asText()).isNotBlank();
-            assertThat(subscription.path("source").asText()).isIn("storage", "topic");
+            assertThat(subscription.path("source").asText()).matches("storage|topic:[a-z0-9-]+");
             assertThat(bindings(project, subscription.path("function").asText()))
                     .anySatisfy(b -> assertThat(b.path("type").asText()).isEqualTo("eventGridTrigger"));
             var filter = subscription.path("filter");
