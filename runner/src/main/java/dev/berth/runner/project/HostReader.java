@@ -76,9 +76,9 @@ final class HostReader {
         Integer threshold = whole(doc, field, node, "newBatchThreshold", problems);
         Integer dequeues = whole(doc, field, node, "maxDequeueCount", problems);
         var visibility = Fields.find(node, "visibilityTimeout", true)
-                .flatMap(e -> timeout(doc, field + "." + e.getKey(), e.getValue(), problems)).orElse(null);
+                .flatMap(e -> timeSpan(doc, field + "." + e.getKey(), e.getValue(), problems)).orElse(null);
         var polling = Fields.find(node, "maxPollingInterval", true)
-                .flatMap(e -> timeout(doc, field + "." + e.getKey(), e.getValue(), problems)).orElse(null);
+                .flatMap(e -> timeSpan(doc, field + "." + e.getKey(), e.getValue(), problems)).orElse(null);
         try {
             return QueueSettings.of(batch, threshold, dequeues, visibility, polling);
         } catch (RuntimeException e) {
@@ -115,6 +115,17 @@ final class HostReader {
     static Optional<Duration> timeout(SourceDoc doc, String field, JsonNode value, Problems problems) {
         var text = value.isTextual() ? value.asText().strip() : value.isNumber() ? value.asText() : null;
         if ("-1".equals(text)) return Optional.of(Duration.ZERO);
+        var duration = timeSpan(doc, field, value, problems);
+        if (duration.isPresent() && duration.get().isZero()) {
+            problems.error(doc, field, "a timeout of zero would fail every invocation.", TIMEOUT_FIX);
+            return Optional.empty();
+        }
+        return duration;
+    }
+
+    /// A .NET TimeSpan such as "00:00:10" or "1.02:00:00"; zero allowed.
+    static Optional<Duration> timeSpan(SourceDoc doc, String field, JsonNode value, Problems problems) {
+        var text = value.isTextual() ? value.asText().strip() : value.isNumber() ? value.asText() : null;
         var matcher = text == null ? null : TIME_SPAN.matcher(text);
         if (matcher == null || !matcher.matches()) {
             problems.error(doc, field, SourceParser.describe(value) + " is not a time span.", TIMEOUT_FIX);
@@ -129,12 +140,7 @@ final class HostReader {
             return Optional.empty();
         }
         var fraction = matcher.group(5) == null ? 0 : Long.parseLong((matcher.group(5) + "000000000").substring(0, 9));
-        var duration = Duration.ofDays(days).plusHours(hours).plusMinutes(minutes).plusSeconds(seconds).plusNanos(fraction);
-        if (duration.isZero()) {
-            problems.error(doc, field, "a timeout of zero would fail every invocation.", TIMEOUT_FIX);
-            return Optional.empty();
-        }
-        return Optional.of(duration);
+        return Optional.of(Duration.ofDays(days).plusHours(hours).plusMinutes(minutes).plusSeconds(seconds).plusNanos(fraction));
     }
 
     private static String text(SourceDoc doc, String field, JsonNode value, String fallback, Problems problems) {

@@ -34,14 +34,20 @@ public final class BindingExpressions {
         UnresolvedException(String message) { super(message); }
     }
 
-    /// Resolves `template` for one invocation of `function` with `bindingData`.
-    public String resolve(String template, String function, Map<String, String> bindingData) {
-        var withSettings = replace(SETTING, template, name -> {
+    /// Resolves only the `%Setting%` parts, as for a trigger's own `path` whose `{name}` parts are the
+    /// pattern the trigger matches, not values.
+    public String resolveSettings(String template) {
+        return replace(SETTING, template, name -> {
             var value = settings.get(name);
             if (value == null) throw new UnresolvedException("%" + name + "% is not an app setting. Fix: add \""
                     + name + "\" to Values in local.settings.json.");
             return value;
         });
+    }
+
+    /// Resolves `template` for one invocation of `function` with `bindingData`.
+    public String resolve(String template, String function, Map<String, String> bindingData) {
+        var withSettings = resolveSettings(template);
         var data = new TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
         data.putAll(bindingData);
         return replace(EXPRESSION, withSettings, name -> switch (name.toLowerCase(Locale.ROOT)) {

@@ -81,11 +81,10 @@ public final class TriggerHost implements AutoCloseable {
                         timers.start(timer(function, trigger));
                     }
                     case "queueTrigger" -> track(QueueTriggerPump.start(storage.queues(),
-                            expressions.resolve(property(function, trigger, "queueName"), function.name(), Map.of()),
+                            expressions.resolveSettings(property(function, trigger, "queueName")),
                             app.host().queues(), message -> onMessage(function, trigger, message), clock));
                     case "blobTrigger" -> track(new BlobTriggerScanner(function.name(),
-                            BlobPathPattern.parse(expressions.resolve(property(function, trigger, "path").replace("{", "{{")
-                                    .replace("}", "}}"), function.name(), Map.of()).replace("{{", "{").replace("}}", "}")),
+                            BlobPathPattern.parse(expressions.resolveSettings(property(function, trigger, "path"))),
                             storage.blobs(), storage.receipts(), invocation -> onBlob(function, trigger, invocation),
                             this::poison, BlobTriggerOptions.DEFAULTS, clock).start());
                     default -> { } // HTTP is the ingress's; Event Grid subscriptions are routed by the Event Grid
