@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// Cross-connection wake-up: two stores on one database file stand in for the session and a second
 /// process (`berth queue put`); SQLite counts each store's connection as "another connection". The
 /// manual clock never moves, so only the data-version watcher can wake the session's side.
-class DataVersionWatcherTest {
+class QueueStoreWatcherTest {
     private static final long DEADLINE_S = 10;
 
     @TempDir Path dir;
