@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
 /// `berth blob list|put|get <dir> …`: the project's embedded blob containers from a shell, on the storage
 /// directly (no session needed; a running one's blob triggers see a put within ~100 ms). Each subcommand
 /// runs on picocli's thread.
-@Command(name = "blob", description = "List, upload and download the project's embedded blobs.",
+@Command(name = "blob", mixinStandardHelpOptions = true,
+        description = "List, upload and download the project's embedded blobs.",
         subcommands = {BlobCommand.ListBlobs.class, BlobCommand.Put.class, BlobCommand.Get.class})
 final class BlobCommand {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss'Z'", Locale.ROOT)
@@ -58,7 +59,7 @@ final class BlobCommand {
         return TYPES.getOrDefault(ext, "application/octet-stream");
     }
 
-    @Command(name = "list", description = "Containers, or the blobs of one container.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Containers, or the blobs of one container.")
     static final class ListBlobs implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "DIR", description = "Project folder.") Path dir;
@@ -112,7 +113,8 @@ final class BlobCommand {
         }
     }
 
-    @Command(name = "put", description = "Upload a file (or - for stdin) as a blob; the container is created when missing.")
+    @Command(name = "put", mixinStandardHelpOptions = true,
+            description = "Upload a file (or - for stdin) as a blob; the container is created when missing.")
     static final class Put implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "DIR", description = "Project folder.") Path dir;
@@ -139,7 +141,8 @@ final class BlobCommand {
         }
     }
 
-    @Command(name = "get", description = "Download a blob to stdout, or to a file with -o.")
+    @Command(name = "get", mixinStandardHelpOptions = true,
+            description = "Download a blob to stdout, or to a file with -o.")
     static final class Get implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "DIR", description = "Project folder.") Path dir;

@@ -29,12 +29,14 @@ import java.util.concurrent.Callable;
 /// `berth event send <dir> <topic> <json|@file> [--cloudevents]`: publishes to a custom topic of the
 /// project's running session, with the topic key from `.berth/eventgrid-key.json`. Fills in what a hand-typed
 /// Event Grid event lacks (id, eventTime, dataVersion; wraps a single object in an array). Runs on picocli's thread.
-@Command(name = "event", description = "Publish events to the project's local Event Grid topics.",
+@Command(name = "event", mixinStandardHelpOptions = true,
+        description = "Publish events to the project's local Event Grid topics.",
         subcommands = EventCommand.Send.class)
 final class EventCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Command(name = "send", description = {"Send one event or a batch to a topic of the running session.",
+    @Command(name = "send", mixinStandardHelpOptions = true,
+            description = {"Send one event or a batch to a topic of the running session.",
             "Event Grid schema by default: missing id, eventTime and dataVersion are filled in."})
     static final class Send implements Callable<Integer> {
         @Spec CommandSpec spec;

@@ -21,14 +21,16 @@ import java.util.concurrent.Callable;
 /// `berth queue list|put|peek|redrive <dir> …`: the project's embedded queues from a shell. Works on the
 /// database directly, so it needs no running session; a running one sees a put within ~100 ms (its store
 /// watches the database). Each subcommand runs on picocli's thread.
-@Command(name = "queue", description = "List, fill, peek and re-drive the project's embedded queues.",
+@Command(name = "queue", mixinStandardHelpOptions = true,
+        description = "List, fill, peek and re-drive the project's embedded queues.",
         subcommands = {QueueCommand.ListQueues.class, QueueCommand.Put.class, QueueCommand.Peek.class,
                 QueueCommand.Redrive.class})
 final class QueueCommand {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    @Command(name = "list", description = "Queues with visible, in-flight and poison message counts.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Queues with visible, in-flight and poison message counts.")
     static final class ListQueues implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "DIR", description = "Project folder.") Path dir;
@@ -56,7 +58,8 @@ final class QueueCommand {
         }
     }
 
-    @Command(name = "put", description = "Put a message (the queue is created when missing); prints its id.")
+    @Command(name = "put", mixinStandardHelpOptions = true,
+            description = "Put a message (the queue is created when missing); prints its id.")
     static final class Put implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "DIR", description = "Project folder.") Path dir;
@@ -93,7 +96,8 @@ final class QueueCommand {
         }
     }
 
-    @Command(name = "peek", description = "Show visible messages without dequeuing them.")
+    @Command(name = "peek", mixinStandardHelpOptions = true,
+            description = "Show visible messages without dequeuing them.")
     static final class Peek implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "DIR", description = "Project folder.") Path dir;
@@ -123,7 +127,8 @@ final class QueueCommand {
         }
     }
 
-    @Command(name = "redrive", description = "Move every message of <queue>-poison back to <queue>.")
+    @Command(name = "redrive", mixinStandardHelpOptions = true,
+            description = "Move every message of <queue>-poison back to <queue>.")
     static final class Redrive implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "DIR", description = "Project folder.") Path dir;
