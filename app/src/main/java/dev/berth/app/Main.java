@@ -1,11 +1,10 @@
 package dev.berth.app;
 
-import dev.berth.app.cli.BerthCommand;
+import dev.berth.app.cli.BerthCli;
 import dev.berth.app.cli.CommandFactory;
 import dev.berth.app.ui.DesktopApp;
 import dev.berth.runner.docker.DockerEngine;
 import dev.berth.runner.session.LocalRunner;
-import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,7 +21,7 @@ public final class Main {
             return;
         }
         var holder = new Object() { Composition composition; };
-        var cli = new CommandLine(new BerthCommand(), new CommandFactory(() -> {
+        var cli = BerthCli.create(new CommandFactory(() -> {
             holder.composition = compose();
             return holder.composition.runner();
         }));

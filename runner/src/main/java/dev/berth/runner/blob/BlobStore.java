@@ -2,6 +2,7 @@ package dev.berth.runner.blob;
 
 import dev.berth.runner.blob.BlobChange.BlobCreated;
 import dev.berth.runner.blob.BlobChange.BlobDeleted;
+import dev.berth.runner.queue.DataVersionWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,21 +31,27 @@ import java.util.concurrent.locks.ReentrantLock;
 /// `blob_*` tables of the project database. A put writes and fsyncs the bytes first and commits the
 /// metadata last, so a crash never leaves metadata pointing at a half-written file.
 /// Thread-safe: metadata access is serialized by one lock; content bytes are streamed outside it.
-/// Subscribers are called on the writing thread right after each commit.
+/// Subscribers are called on the writing thread right after each commit. Commits by other connections
+/// (`berth blob put` in another process) are not described change by change: [#onExternalChange]
+/// listeners hear of them within ~100 ms on a [DataVersionWatcher] thread and re-scan.
 public final class BlobStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BlobStore.class);
     private static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
     private final ReentrantLock lock = new ReentrantLock();
     private final List<BlobChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> externalListeners = new CopyOnWriteArrayList<>();
+    private final DataVersionWatcher watcher;
     private final Connection db;
     private final BlobFiles files;
     private final Clock clock;
 
-    private BlobStore(Connection db, BlobFiles files, Clock clock) {
+    private BlobStore(Connection db, BlobFiles files, Clock clock, Path databaseFile) {
         this.db = db;
         this.files = files;
         this.clock = clock;
+        this.watcher = new DataVersionWatcher(databaseFile, DataVersionWatcher.DEFAULT_INTERVAL,
+                () -> externalListeners.forEach(Runnable::run));
     }
 
     /// Opens the store on `databaseFile` (e.g. `.berth/berth.db`) with contents under `contentRoot`
@@ -52,7 +59,7 @@ public final class BlobStore implements AutoCloseable {
     public static BlobStore open(Path databaseFile, Path contentRoot, Clock clock) throws SQLException, IOException {
         var db = BlobDb.connect(databaseFile);
         try {
-            var store = new BlobStore(db, new BlobFiles(contentRoot), clock);
+            var store = new BlobStore(db, new BlobFiles(contentRoot), clock, databaseFile);
             int removed = store.files.sweep(store.referencedFiles());
             if (removed > 0) log.info("removed {} unreferenced blob files left by an interrupted write", removed);
             return store;
@@ -66,6 +73,16 @@ public final class BlobStore implements AutoCloseable {
     public AutoCloseable subscribe(BlobChangeListener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /// Calls `listener` (on a watcher thread, within ~100 ms) after another connection or process commits
+    /// to the database — possibly a blob put or delete, possibly anything else in `berth.db`, so the
+    /// listener re-reads what it cares about. It must not block. The first registration starts the watcher
+    /// thread, so short-lived CLI stores never run one; closing the result unsubscribes.
+    public AutoCloseable onExternalChange(Runnable listener) {
+        externalListeners.add(listener);
+        watcher.start();
+        return () -> externalListeners.remove(listener);
     }
 
     // ---- containers -------------------------------------------------------------------------------
@@ -245,6 +262,7 @@ public final class BlobStore implements AutoCloseable {
 
     @Override
     public void close() {
+        watcher.close();
         locked(() -> {
             db.close();
             return null;

@@ -4,9 +4,9 @@ import java.time.Duration;
 
 /// Tuning of a blob trigger: how many blobs run at once, how many attempts a version gets before it is
 /// poisoned (Azure: 5), the pause between attempts, how long `close` lets running handlers finish
-/// before interrupting them, and how often the scanner looks for versions that no in-process
-/// notification announced (blobs written by another process, e.g. `berth blob put` while the desktop
-/// app runs); `Duration.ZERO` turns that off. Immutable.
+/// before interrupting them, and how often the scanner looks for versions that no notification announced
+/// (a safety net: writes by another process, e.g. `berth blob put` while the desktop app runs, already
+/// wake a rescan within ~100 ms); `Duration.ZERO` turns the periodic look off. Immutable.
 public record BlobTriggerOptions(int maxConcurrency, int maxAttempts, Duration retryDelay, Duration closeGrace,
                                  Duration rescanInterval) {
     public static final BlobTriggerOptions DEFAULTS = new BlobTriggerOptions(16, 5, Duration.ofSeconds(1));

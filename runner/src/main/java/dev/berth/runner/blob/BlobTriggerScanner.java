@@ -2,6 +2,7 @@ package dev.berth.runner.blob;
 
 import dev.berth.runner.blob.BlobChange.BlobCreated;
 import dev.berth.runner.blob.BlobHandler.Result;
+import dev.berth.runner.queue.Wakeup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /// Drives one `blobTrigger` function: at `start` it catches up on every matching blob whose current
 /// version has no receipt (blobs written while Berth was down), then reacts to the store's change
-/// notifications at once. Each version runs on its own virtual thread, at most `maxConcurrency` at a
+/// notifications at once. Writes by other processes (the store cannot describe them) wake a catch-up
+/// within ~100 ms through [BlobStore#onExternalChange]. Each version runs on its own virtual thread, at most `maxConcurrency` at a
 /// time; failures are retried up to `maxAttempts` in total, then the version goes to the `PoisonSink`.
 /// Thread-safe; `close` stops taking work and waits briefly for running handlers.
 public final class BlobTriggerScanner implements AutoCloseable {
@@ -36,7 +38,9 @@ public final class BlobTriggerScanner implements AutoCloseable {
     private final Semaphore slots;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final Wakeup rescan = new Wakeup();
     private volatile AutoCloseable subscription;
+    private volatile AutoCloseable externalSubscription;
     private volatile Thread rescanner;
     private volatile boolean closed;
 
@@ -54,14 +58,14 @@ public final class BlobTriggerScanner implements AutoCloseable {
     }
 
     /// Subscribes, then catches up on unprocessed versions; subscribing first means nothing written
-    /// during the scan is missed (a version seen twice is deduplicated). With a `rescanInterval`, the
-    /// catch-up repeats on its own virtual thread to pick up writes made by other processes.
+    /// during the scan is missed (a version seen twice is deduplicated). The catch-up repeats on its own
+    /// virtual thread whenever another connection commits to the database, and every `rescanInterval`
+    /// (unless zero) as a safety net.
     public BlobTriggerScanner start() {
         subscription = store.subscribe(this::onChange);
+        externalSubscription = store.onExternalChange(rescan::signal);
         catchUp();
-        if (!options.rescanInterval().isZero()) {
-            rescanner = Thread.ofVirtual().name("blob-rescan-" + function).start(this::rescanLoop);
-        }
+        rescanner = Thread.ofVirtual().name("blob-rescan-" + function).start(this::rescanLoop);
         return this;
     }
 
@@ -77,8 +81,10 @@ public final class BlobTriggerScanner implements AutoCloseable {
     private void rescanLoop() {
         while (!closed) {
             try {
-                Thread.sleep(options.rescanInterval());
-                catchUp();
+                var interval = options.rescanInterval();
+                // Zero turns the periodic rescan off; external changes still wake the loop.
+                rescan.await(interval.isZero() ? Duration.ofDays(365) : interval);
+                if (!closed) catchUp();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -197,6 +203,7 @@ public final class BlobTriggerScanner implements AutoCloseable {
         closed = true;
         try {
             if (subscription != null) subscription.close();
+            if (externalSubscription != null) externalSubscription.close();
         } catch (Exception e) {
             log.warn("unsubscribing blob trigger {}: {}", function, e.toString());
         }

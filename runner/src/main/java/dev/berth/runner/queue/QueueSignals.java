@@ -18,6 +18,11 @@ final class QueueSignals {
         };
     }
 
+    /// Every subscribed queue: another connection committed, and which queue it touched is unknown.
+    void addedAnywhere() {
+        listeners.values().forEach(list -> list.forEach(Runnable::run));
+    }
+
     void added(String queue) {
         var list = listeners.get(queue);
         if (list != null) list.forEach(Runnable::run);

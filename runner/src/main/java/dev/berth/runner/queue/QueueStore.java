@@ -26,7 +26,9 @@ import static dev.berth.runner.queue.QueueException.Code.QUEUE_NOT_FOUND;
 /// time-to-live are invisible to every call and purged lazily.
 ///
 /// Thread-safe: calls are serialized on one connection (SQLite has one writer anyway). Listeners
-/// registered with [#onMessagesAdded] run on the putting thread right after the commit.
+/// registered with [#onMessagesAdded] run on the putting thread right after the commit; for commits by
+/// other connections (`berth queue put` in another process) they run on a [DataVersionWatcher] thread
+/// within ~100 ms, for every queue, since the watcher cannot tell which queue changed.
 public final class QueueStore implements AutoCloseable {
     private static final long PURGE_EVERY_MS = 1_000;
 
@@ -35,6 +37,7 @@ public final class QueueStore implements AutoCloseable {
     private final MessageRows rows;
     private final QueueRows queues;
     private final QueueSignals signals = new QueueSignals();
+    private final DataVersionWatcher watcher;
     private final Object lock = new Object();
     private long lastPurgeMs;
     private boolean closed;
@@ -67,6 +70,7 @@ public final class QueueStore implements AutoCloseable {
         QueueSchema.apply(db);
         this.rows = new MessageRows(db);
         this.queues = new QueueRows(db);
+        this.watcher = new DataVersionWatcher(file, DataVersionWatcher.DEFAULT_INTERVAL, signals::addedAnywhere);
     }
 
     // ---- queues ----
@@ -313,13 +317,17 @@ public final class QueueStore implements AutoCloseable {
     }
 
     /// Calls `listener` (on the putting thread, after the commit) whenever messages are added to `queue`
-    /// in this process — put, moved to poison, or re-driven. It must not block.
+    /// through this store — put, moved to poison, or re-driven — and, within ~100 ms, after any commit by
+    /// another connection or process (a superset: the listener re-checks). It must not block. The first
+    /// subscription starts the watcher thread, so short-lived CLI stores never run one.
     public Subscription onMessagesAdded(String queue, Runnable listener) {
-        return signals.subscribe(queue, listener);
+        var subscription = signals.subscribe(queue, listener);
+        watcher.start();
+        return subscription;
     }
 
     /// Waits up to `timeout` (real time) until `queue` has a visible message; answers whether it has.
-    /// Wakes at once on a put in this process; puts by other processes are seen at the timeout.
+    /// Wakes at once on a put through this store, within ~100 ms on a put by another process.
     public boolean awaitMessages(String queue, Duration timeout) throws InterruptedException {
         var added = new Semaphore(0);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -378,6 +386,7 @@ public final class QueueStore implements AutoCloseable {
 
     @Override
     public void close() {
+        watcher.close();
         synchronized (lock) {
             if (closed) return;
             closed = true;

@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /// `maxDequeueCount`-th delivery to `<queue>-poison`. While a handler runs, its message's lease (the
 /// visibility timeout of the get, 10 minutes as in the Functions host) is renewed at half time.
 ///
-/// A put in this process wakes the loop at once; otherwise it polls with exponential back-off up to
-/// `maxPollingInterval`, which only matters for messages becoming visible again or put by another process.
+/// A put wakes the loop at once (from another process: within ~100 ms, via the store's data-version
+/// watcher); otherwise it polls with exponential back-off up to `maxPollingInterval`, which only matters
+/// for messages becoming visible again after a delay or visibility timeout.
 ///
 /// Threading: one loop thread owns every store call about in-flight messages (so pop receipts never race);
 /// handlers run on their own virtual threads and hand their outcome back to it. [#close] is thread-safe.

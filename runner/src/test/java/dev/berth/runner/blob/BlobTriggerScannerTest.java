@@ -294,6 +294,19 @@ class BlobTriggerScannerTest {
     }
 
     @Test
+    void blobWrittenThroughAnotherConnection_wakesTheScannerWithoutAnyRescanInterval() throws Exception {
+        // No periodic rescan and a clock that never moves: only the store's data-version watcher can
+        // tell this scanner about a write made on another connection (as `berth blob put` does).
+        start("images/{name}", succeeding(), FAST);
+        try (var cli = BlobStore.open(dir.resolve("berth.db"), dir.resolve("blobs"), clock)) {
+            cli.put("images", "from-cli", new byte[] {1}, null);
+        }
+        await("the watcher to wake a catch-up for the CLI's blob", () -> invocations.size() == 1);
+        assertThat(handledNames()).containsExactly("from-cli");
+        assertThat(clock.instant()).isEqualTo(T0);
+    }
+
+    @Test
     void close_stopsReactingToNewBlobs() {
         start("images/{name}", succeeding(), FAST);
         scanner.close();
