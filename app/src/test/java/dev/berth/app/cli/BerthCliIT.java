@@ -1,6 +1,7 @@
 package dev.berth.app.cli;
 
 import dev.berth.runner.docker.DockerEngine;
+import dev.berth.runner.trigger.ProjectStorage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,6 +166,54 @@ class BerthCliIT {
             berth.awaitLine(l -> l.contains("invoke   hello") && l.contains("hello/Ada"), Duration.ofSeconds(30));
             berth.terminate();
             berth.awaitExit(Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void run_killedWithMessagesInFlight_losesNoneAndRedeliversTheInFlightOnesAfterTheirLease() throws Exception {
+        try (var created = BerthProcess.start(dir, "new", "queue-python", "app")) {
+            assertThat(created.awaitExit(Duration.ofSeconds(60))).isZero();
+        }
+        var project = dir.resolve("app");
+        // Slow enough that messages are in flight at the kill; a short lease so they come back quickly.
+        Files.writeString(project.resolve("handler.py"), Files.readString(project.resolve("handler.py"))
+                .replace("def process(order, ctx):\n", "def process(order, ctx):\n    import time; time.sleep(1.5)\n"));
+        Files.writeString(project.resolve("local.settings.json"), Files.readString(project.resolve("local.settings.json"))
+                .replace("\"Values\": {", "\"Values\": {\n    \"BERTH_QUEUE_LEASE_SECONDS\": \"3\","));
+        var ids = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "K-" + i).toList();
+        try (var berth = BerthProcess.start(dir, "run", "app", "--port", "0")) {
+            berth.awaitLine(l -> CONTAINER.matcher(l).find(), Duration.ofMinutes(3));
+            try (var storage = ProjectStorage.open(project.resolve(".berth"), java.time.Clock.systemUTC())) {
+                for (var id : ids) {
+                    storage.queues().put("orders", "{\"id\": \"" + id + "\", \"lines\": [{\"price\": 1, \"quantity\": 1}]}");
+                }
+            }
+            berth.awaitLine(l -> l.contains("invoke   process"), Duration.ofSeconds(60));
+
+            berth.kill();
+            berth.awaitExit(Duration.ofSeconds(30));
+        }
+        try (var storage = ProjectStorage.open(project.resolve(".berth"), java.time.Clock.systemUTC())) {
+            var counts = storage.queues().counts("orders");
+            assertThat(counts.total()).as("unprocessed messages survive the kill").isPositive();
+            assertThat(counts.invisible()).as("some were in flight").isPositive();
+        }
+
+        try (var again = BerthProcess.start(dir, "run", "app", "--port", "0")) {
+            again.awaitLine(l -> l.contains("removed 1 container(s)"), Duration.ofMinutes(2));
+            try (var storage = ProjectStorage.open(project.resolve(".berth"), java.time.Clock.systemUTC())) {
+                long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                while (storage.queues().counts("orders").total() > 0 && System.nanoTime() < deadline) Thread.sleep(200);
+                assertThat(storage.queues().counts("orders").total()).as("every message processed").isZero();
+                var receipts = new StringBuilder();
+                for (var blob : storage.blobs().list("processed", "", 1000, null).blobs()) {
+                    receipts.append(new String(storage.blobs().get("processed", blob.name()).content(),
+                            java.nio.charset.StandardCharsets.UTF_8));
+                }
+                for (var id : ids) assertThat(receipts.toString()).as("a receipt for %s", id).contains("\"" + id + "\"");
+            }
+            again.terminate();
+            again.awaitExit(Duration.ofSeconds(60));
         }
     }
 

@@ -36,6 +36,7 @@ public final class QueueTriggerPump implements AutoCloseable {
     public static final Duration LEASE = Duration.ofMinutes(10);
 
     private final QueueStore store;
+    private final Duration lease;
     private final String queue;
     private final QueueSettings settings;
     private final MessageHandler handler;
@@ -70,8 +71,10 @@ public final class QueueTriggerPump implements AutoCloseable {
     private record Done(String id, Outcome outcome) {}
 
     private QueueTriggerPump(QueueStore store, String queue, QueueSettings settings, MessageHandler handler,
-                             Clock clock, Sleeper sleeper, Duration shutdownGrace) {
+                             Clock clock, Sleeper sleeper, Duration shutdownGrace, Duration lease) {
         QueueLimits.poisonName(queue); // refuses a queue whose poison queue Azure could not create
+        if (lease.compareTo(Duration.ofSeconds(2)) < 0) throw new IllegalArgumentException("lease " + lease + " is under 2 s");
+        this.lease = lease;
         this.store = store;
         this.queue = queue;
         this.settings = settings;
@@ -93,7 +96,14 @@ public final class QueueTriggerPump implements AutoCloseable {
     /// handlers before interrupting them.
     public static QueueTriggerPump start(QueueStore store, String queue, QueueSettings settings, MessageHandler handler,
                                          Clock clock, Sleeper sleeper, Duration shutdownGrace) {
-        var pump = new QueueTriggerPump(store, queue, settings, handler, clock, sleeper, shutdownGrace);
+        return start(store, queue, settings, handler, clock, sleeper, shutdownGrace, LEASE);
+    }
+
+    /// As above with the lease of in-flight messages given: how long a message stays invisible after a
+    /// crash of this process before another delivery (renewed at half time while its handler runs).
+    public static QueueTriggerPump start(QueueStore store, String queue, QueueSettings settings, MessageHandler handler,
+                                         Clock clock, Sleeper sleeper, Duration shutdownGrace, Duration lease) {
+        var pump = new QueueTriggerPump(store, queue, settings, handler, clock, sleeper, shutdownGrace, lease);
         pump.loop.start();
         return pump;
     }
@@ -140,8 +150,8 @@ public final class QueueTriggerPump implements AutoCloseable {
     /// Dequeues up to the free capacity and starts a handler per message; answers when to poll next.
     private Instant fetch(Instant now) {
         int want = Math.min(settings.batchSize() - inFlight.size(), QueueLimits.MAX_BATCH);
-        var got = store.get(queue, want, LEASE);
-        Instant renewAt = now.plus(LEASE.dividedBy(2));
+        var got = store.get(queue, want, lease);
+        Instant renewAt = now.plus(lease.dividedBy(2));
         for (var message : got) {
             if (message.dequeueCount() > settings.maxDequeueCount()) {
                 // Delivered too often already (e.g. its handler's process died each time): never run it again.
@@ -224,8 +234,8 @@ public final class QueueTriggerPump implements AutoCloseable {
         for (var entry : inFlight.values()) {
             if (now.isBefore(entry.renewAt)) continue;
             try {
-                entry.receipt = store.update(queue, entry.message.id(), entry.receipt, LEASE, null).popReceipt();
-                entry.renewAt = now.plus(LEASE.dividedBy(2));
+                entry.receipt = store.update(queue, entry.message.id(), entry.receipt, lease, null).popReceipt();
+                entry.renewAt = now.plus(lease.dividedBy(2));
             } catch (QueueException e) {
                 log.warn("queue trigger on '{}': lost the lease of message {} while its handler runs: {}",
                         queue, entry.message.id(), e.getMessage());

@@ -26,6 +26,7 @@ import dev.berth.runner.timer.TimerScheduler;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ import java.util.Optional;
 /// attempts (to `webjobs-blobtrigger-poison`), as the Functions host does. Thread-safe; close stops them all.
 public final class TriggerHost implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String QUEUE_LEASE_SETTING = "BERTH_QUEUE_LEASE_SECONDS";
 
     private final FunctionApp app;
     private final ProjectStorage storage;
@@ -82,7 +84,8 @@ public final class TriggerHost implements AutoCloseable {
                     }
                     case "queueTrigger" -> track(QueueTriggerPump.start(storage.queues(),
                             expressions.resolveSettings(property(function, trigger, "queueName")),
-                            app.host().queues(), message -> onMessage(function, trigger, message), clock));
+                            app.host().queues(), message -> onMessage(function, trigger, message), clock,
+                            dev.berth.runner.queue.Sleeper.of(clock), Duration.ofSeconds(30), queueLease()));
                     case "blobTrigger" -> track(new BlobTriggerScanner(function.name(),
                             BlobPathPattern.parse(expressions.resolveSettings(property(function, trigger, "path"))),
                             storage.blobs(), storage.receipts(), invocation -> onBlob(function, trigger, invocation),
@@ -99,6 +102,19 @@ public final class TriggerHost implements AutoCloseable {
     private <T extends AutoCloseable> T track(T listener) {
         running.add(listener);
         return listener;
+    }
+
+    /// How long an in-flight message stays hidden after a crash: the Functions host's 10 minutes, or
+    /// `BERTH_QUEUE_LEASE_SECONDS` from the app settings (a Berth-only setting, for demos and tests).
+    private Duration queueLease() {
+        var text = app.settings().get(QUEUE_LEASE_SETTING);
+        if (text == null || text.isBlank()) return QueueTriggerPump.LEASE;
+        try {
+            return Duration.ofSeconds(Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("local.settings.json Values." + QUEUE_LEASE_SETTING + " is \"" + text
+                    + "\", not a number of seconds. Fix: write e.g. \"30\", or remove it for the default 600.");
+        }
     }
 
     private TimerFunction timer(FunctionDef function, Binding trigger) {
