@@ -26,6 +26,10 @@ echo "== replica start to Ready (median of $starts, image built)" | tee "$out/re
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.berth.app.bench.ReplicaStartBench "$starts" \
   | tee -a "$out/results.txt"
 
+echo "== triggers (queue-python, blob-python; medians of ${BENCH_TRIGGER_SAMPLES:-50})" | tee -a "$out/results.txt"
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.berth.app.bench.TriggerBench \
+  "${BENCH_TRIGGER_SAMPLES:-50}" "${BENCH_TRIGGER_BURST:-2000}" | tee -a "$out/results.txt"
+
 echo "== ingress overhead (wrk, ${seconds}s per run)" | tee -a "$out/results.txt"
 "$here/berth" new http-python "$work/app" >/dev/null
 "$here/berth" run "$work/app" --port 0 >"$work/run.log" 2>&1 & pid=$!

@@ -21,9 +21,9 @@ final class BlobDb {
         var connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (var s = connection.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
-            // FULL: a committed blob or receipt survives a power cut, not only a killed process; blob writes
-            // are rare next to log lines, so the extra fsync per commit is affordable.
-            s.execute("PRAGMA synchronous=FULL");
+            // NORMAL in WAL mode, as the queue store: a commit survives a killed Berth. The contents file is
+            // still fsynced before its row commits, so a row never points at a half-written file.
+            s.execute("PRAGMA synchronous=NORMAL");
             s.execute("PRAGMA busy_timeout=5000");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS blob_containers(
