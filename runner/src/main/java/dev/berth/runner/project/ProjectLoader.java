@@ -35,6 +35,7 @@ public final class ProjectLoader {
         var prefix = host.map(HostConfig::routePrefix).orElse("api");
         var functions = functions(dir, prefix, new FunctionReader(parser), problems);
         var settings = new SettingsReader(parser).read(dir, problems);
+        StorageBindingChecks.check(functions, settings, problems);
         var containerApp = new ContainerAppReader(parser).read(dir, problems);
         checkDockerfile(dir, problems);
         if (problems.hasErrors() || host.isEmpty()) throw new ProjectException(problems.errors());

@@ -10,6 +10,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FunctionJsonTest {
     @TempDir Path tmp;
 
+    private static final String STORAGE_SETTINGS =
+            "{\"IsEncrypted\": false, \"Values\": {\"AzureWebJobsStorage\": \"UseDevelopmentStorage=true\"}}";
+
+    @Test
+    void queueBinding_nameAzureRejects_isAnErrorWithTheRule() {
+        var error = withHello("""
+                {"bindings": [{"type": "queueTrigger", "direction": "in", "name": "msg", "queueName": "Orders_In"}]}""")
+                .write("local.settings.json", STORAGE_SETTINGS).error();
+
+        assertThat(error.field()).isEqualTo("bindings[0].queueName");
+        assertThat(error.message()).contains("Orders_In").contains("lowercase");
+    }
+
+    @Test
+    void storageBinding_unknownConnection_isAnErrorNamingLocalSettings() {
+        var error = withHello("""
+                {"bindings": [{"type": "queueTrigger", "direction": "in", "name": "msg", "queueName": "orders",
+                               "connection": "OrdersAccount"}]}""")
+                .write("local.settings.json", STORAGE_SETTINGS).error();
+
+        assertThat(error.field()).isEqualTo("bindings[0].connection");
+        assertThat(error.message()).contains("OrdersAccount");
+        assertThat(error.fix()).contains("local.settings.json").contains("UseDevelopmentStorage=true");
+    }
+
+    @Test
+    void blobBinding_pathWithoutContainer_isAnError() {
+        var error = withHello("""
+                {"bindings": [{"type": "blobTrigger", "direction": "in", "name": "blob", "path": "{name}"}]}""")
+                .write("local.settings.json", STORAGE_SETTINGS).error();
+
+        assertThat(error.field()).isEqualTo("bindings[0].path");
+        assertThat(error.fix()).contains("<container>/");
+    }
+
+    @Test
+    void queueNameFromASetting_isCheckedAfterResolving() {
+        var error = withHello("""
+                {"bindings": [{"type": "queueTrigger", "direction": "in", "name": "msg", "queueName": "%Q%"}]}""")
+                .write("local.settings.json", "{\"Values\": {\"AzureWebJobsStorage\": \"x\", \"Q\": \"A\"}}").error();
+
+        assertThat(error.field()).isEqualTo("bindings[0].queueName");
+    }
+
     private ProjectFixture withHello(String functionJson) {
         return new ProjectFixture(tmp).write("hello/function.json", functionJson);
     }
@@ -264,7 +308,7 @@ class FunctionJsonTest {
         var app = withHello("""
                 {"bindings": [{"type": "httpTrigger", "direction": "in", "name": "req"},
                               {"type": "queue", "direction": "out", "name": "out", "queueName": "orders", "x": null}]}""")
-                .load();
+                .write("local.settings.json", STORAGE_SETTINGS).load();
 
         var queue = app.function("hello").orElseThrow().bindings().get(1);
         assertThat(queue.properties()).containsEntry("queueName", "orders").doesNotContainKey("x");
