@@ -70,6 +70,22 @@ class TriggerTemplatesEndToEndIT {
         }
     }
 
+    @Test
+    void timer_failingRun_isRetriedAsHostJsonSays() throws Exception {
+        var project = scaffold("timer-python");
+        Files.writeString(project.resolve("handler.py"), Files.readString(project.resolve("handler.py"))
+                .replace("def tick(timer, ctx):\n", "def tick(timer, ctx):\n    raise RuntimeError(\"database down\")\n"));
+        Files.writeString(project.resolve("host.json"), Files.readString(project.resolve("host.json")).replaceFirst("\\{",
+                "{\"retry\": {\"strategy\": \"fixedDelay\", \"maxRetryCount\": 2, \"delayInterval\": \"00:00:01\"},"));
+        try (var session = open(project)) {
+            await(e -> e instanceof dev.berth.runner.event.RunnerNotice n && n.text().contains("retry 2 in 1000 ms"));
+            var third = await(e -> e instanceof dev.berth.runner.event.InvocationStarted s && s.summary().contains("retry 2"));
+            assertThat(third).isNotNull();
+            assertThat(events).filteredOn(e -> e instanceof dev.berth.runner.event.RunnerNotice n
+                    && n.text().contains("retry 3")).isEmpty();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"queue-python", "queue-java"})
     void queue_messageIsProcessedIntoABlob(String template) throws Exception {

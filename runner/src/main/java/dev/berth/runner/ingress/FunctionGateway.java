@@ -114,8 +114,10 @@ final class FunctionGateway {
                         + acquireTimeout.toSeconds() + " s. Check the Replicas panel or `berth run` output.");
             } else {
                 replicaId = lease.replicaId();
-                events.onEvent(new InvocationStarted(clock.instant(), id, function, replicaId, trigger,
-                        call.request().method() + " " + call.request().pathAndQuery()));
+                // A trigger's own description ("orders: message 3f2…") says more than the handler path.
+                var summary = call.trigger() != null ? call.request().url()
+                        : call.request().method() + " " + call.request().pathAndQuery();
+                events.onEvent(new InvocationStarted(clock.instant(), id, function, replicaId, trigger, summary));
                 answer = callReplica(lease, call);
             }
         }

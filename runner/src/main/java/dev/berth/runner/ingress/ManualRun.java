@@ -121,7 +121,7 @@ final class ManualRun {
     /// How a non-HTTP run shows in the records: the admin call and its input.
     private static IncomingRequest record(FunctionDef function, JsonNode input) {
         var path = "/admin/functions/" + function.name();
-        return new IncomingRequest("POST", "http://127.0.0.1" + path, path, Map.of(), Map.of(), Map.of(),
+        return new IncomingRequest("POST", "manual run of " + function.name(), path, Map.of(), Map.of(), Map.of(),
                 input.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -9,16 +9,17 @@ import java.util.Optional;
 /// `functionTimeout` is empty when host.json sets none (Berth then uses 5 minutes, as the Consumption plan);
 /// host.json's "-1" (no limit) is carried as [Duration#ZERO], which the ingress reads as "no timeout".
 /// `handlerExecutable` is customHandler.description.defaultExecutablePath, "" when absent. `queues` is
-/// `extensions.queues`, with the Functions host's defaults for what it omits.
+/// `extensions.queues`, with the Functions host's defaults for what it omits; `retry` the retry policy
+/// of timer triggers.
 public record HostConfig(String version, Optional<Duration> functionTimeout, boolean enableForwardingHttpRequest,
-                         String routePrefix, String handlerExecutable, QueueSettings queues) {
+                         String routePrefix, String handlerExecutable, QueueSettings queues, Optional<RetryPolicy> retry) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
     /// A host.json without queue settings.
     public HostConfig(String version, Optional<Duration> functionTimeout, boolean enableForwardingHttpRequest,
                       String routePrefix, String handlerExecutable) {
         this(version, functionTimeout, enableForwardingHttpRequest, routePrefix, handlerExecutable,
-                QueueSettings.defaults());
+                QueueSettings.defaults(), Optional.empty());
     }
 
     public Duration effectiveTimeout() { return functionTimeout.orElse(DEFAULT_TIMEOUT); }

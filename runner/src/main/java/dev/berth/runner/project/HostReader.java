@@ -61,7 +61,47 @@ final class HostReader {
                 .flatMap(e -> Fields.find(e.getValue(), "queues", true))
                 .map(e -> queues(doc, "extensions." + e.getKey(), e.getValue(), problems))
                 .orElse(QueueSettings.defaults());
-        return new HostConfig(version, timeout, forwarding, trimSlashes(prefix), executable, queues);
+        var retry = Fields.find(root, "retry", true).flatMap(e -> retry(doc, e.getKey(), e.getValue(), problems));
+        return new HostConfig(version, timeout, forwarding, trimSlashes(prefix), executable, queues, retry);
+    }
+
+    /// `retry`: `{"strategy": "fixedDelay", "maxRetryCount": 3, "delayInterval": "00:00:05"}` or
+    /// `{"strategy": "exponentialBackoff", "maxRetryCount": 5, "minimumInterval": …, "maximumInterval": …}`.
+    private static Optional<RetryPolicy> retry(SourceDoc doc, String field, JsonNode node, Problems problems) {
+        var fix = "write {\"strategy\": \"fixedDelay\", \"maxRetryCount\": 3, \"delayInterval\": \"00:00:05\"} or "
+                + "{\"strategy\": \"exponentialBackoff\", \"maxRetryCount\": 5, \"minimumInterval\": \"00:00:01\", "
+                + "\"maximumInterval\": \"00:15:00\"}.";
+        var strategyText = node.isObject() ? Fields.find(node, "strategy", true).map(e -> e.getValue().asText("")).orElse("") : "";
+        var strategy = switch (strategyText.toLowerCase(java.util.Locale.ROOT)) {
+            case "fixeddelay" -> RetryPolicy.Strategy.FIXED_DELAY;
+            case "exponentialbackoff" -> RetryPolicy.Strategy.EXPONENTIAL_BACKOFF;
+            default -> null;
+        };
+        if (strategy == null) {
+            problems.error(doc, field + ".strategy", "\"" + strategyText + "\" is not a retry strategy.", fix);
+            return Optional.empty();
+        }
+        Integer count = whole(doc, field, node, "maxRetryCount", problems);
+        if (count == null || count < -1) {
+            problems.error(doc, field + ".maxRetryCount", "a retry policy needs maxRetryCount (-1 for no limit).", fix);
+            return Optional.empty();
+        }
+        var delay = span(doc, field, node, "delayInterval", problems);
+        var minimum = span(doc, field, node, "minimumInterval", problems);
+        var maximum = span(doc, field, node, "maximumInterval", problems);
+        boolean fixed = strategy == RetryPolicy.Strategy.FIXED_DELAY;
+        if (fixed ? delay.isEmpty() : minimum.isEmpty() || maximum.isEmpty()
+                || minimum.get().compareTo(maximum.get()) > 0) {
+            problems.error(doc, field, fixed ? "fixedDelay needs delayInterval."
+                    : "exponentialBackoff needs minimumInterval ≤ maximumInterval.", fix);
+            return Optional.empty();
+        }
+        return Optional.of(new RetryPolicy(strategy, count, delay.orElse(Duration.ZERO), minimum.orElse(Duration.ZERO),
+                maximum.orElse(Duration.ZERO)));
+    }
+
+    private static Optional<Duration> span(SourceDoc doc, String parent, JsonNode node, String name, Problems problems) {
+        return Fields.find(node, name, true).flatMap(e -> timeSpan(doc, parent + "." + e.getKey(), e.getValue(), problems));
     }
 
     /// `extensions.queues`: what is omitted takes the Functions host's default.

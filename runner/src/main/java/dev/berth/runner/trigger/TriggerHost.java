@@ -49,9 +49,11 @@ public final class TriggerHost implements AutoCloseable {
     private final EventListener events;
     private final Clock clock;
     private final List<AutoCloseable> running = new ArrayList<>();
+    private final Sleeper timerSleeper;
 
     private TriggerHost(FunctionApp app, ProjectStorage storage, FunctionInvoker invoker, OutputBindings outputs,
                         EventListener events, Clock clock) {
+        this.timerSleeper = Sleeper.of(clock);
         this.app = app;
         this.storage = storage;
         this.invoker = invoker;
@@ -78,7 +80,7 @@ public final class TriggerHost implements AutoCloseable {
             try {
                 switch (trigger.type()) {
                     case "timerTrigger" -> {
-                        if (timers == null) timers = track(new TimerScheduler(clock, Sleeper.of(clock),
+                        if (timers == null) timers = track(new TimerScheduler(clock, timerSleeper,
                                 Optional.of(storage.timers()), this::fireTimer));
                         timers.start(timer(function, trigger));
                     }
@@ -128,7 +130,17 @@ public final class TriggerHost implements AutoCloseable {
         var data = JSON.createObjectNode();
         data.set(function.trigger().orElseThrow().name(), firing.info().toJson());
         var summary = "timer " + function.name() + " (" + firing.reason().name().toLowerCase().replace('_', ' ') + ")";
-        invoke(function, "timerTrigger", data, JSON.createObjectNode(), summary, Map.of());
+        var error = invoke(function, "timerTrigger", data, JSON.createObjectNode(), summary, Map.of());
+        // host.json `retry`, as the Functions host applies it to timers: on the timer's own thread, so the
+        // next occurrence waits for the retries (one run at a time).
+        var policy = app.host().retry();
+        for (int retry = 1; error.isPresent() && policy.isPresent() && policy.get().allows(retry); retry++) {
+            var delay = policy.get().delayBefore(retry);
+            notice(RunnerNotice.Level.WARNING, function.name() + " failed (" + error.get() + "); retry " + retry
+                    + " in " + delay.toMillis() + " ms (host.json retry)");
+            timerSleeper.sleepUntil(clock.instant().plus(delay));
+            error = invoke(function, "timerTrigger", data, JSON.createObjectNode(), summary + ", retry " + retry, Map.of());
+        }
     }
 
     private Outcome onMessage(FunctionDef function, Binding trigger, QueueMessage message) throws Exception {
