@@ -53,6 +53,18 @@ public final class RunPanels extends TabPane implements RunOutput {
         return tab;
     }
 
+    /// Shows only `function`'s invocations and log lines (by its name in the text filter); null shows all
+    /// again. A text filter the user typed meanwhile is left alone.
+    public void filterByFunction(String function) {
+        invocationTable.functionFilterProperty().set(function);
+        var text = logView.textFilterProperty();
+        if (function != null) text.set(function);
+        else if (text.get().equals(lastFunctionFilter)) text.set("");
+        lastFunctionFilter = function;
+    }
+
+    private String lastFunctionFilter;
+
     @Override public void clear() {
         logView.clear();
         invocationTable.clear();
