@@ -31,7 +31,7 @@ public final class TriggerGraph extends Region {
     static final String PLACEHOLDER = "No functions yet — open or run a project";
     private static final double BOX_WIDTH = 230;
     private static final double BOX_HEIGHT = 50;
-    private static final double GAP = 14;
+    private static final double GAP = 10;
     private static final double HEADER = 30;
     private static final double PAD = 16;
 
@@ -152,16 +152,22 @@ public final class TriggerGraph extends Region {
         double boxWidth = Math.min(BOX_WIDTH, (width - 2 * PAD) / 3 - 40);
         double step = (width - 2 * PAD - boxWidth) / 2;
         TriggerGraphModel.Column[] columns = TriggerGraphModel.Column.values();
+        int most = 1;
+        for (TriggerGraphModel.Column c : columns) {
+            most = Math.max(most, model.column(c).size());
+        }
+        // Boxes shrink (down to two text lines) before a tall column runs out of the panel.
+        double boxHeight = Math.clamp((getHeight() - HEADER - PAD - (most - 1) * GAP) / most, 38, BOX_HEIGHT);
         for (int c = 0; c < columns.length; c++) {
             double x = PAD + c * step;
             Label h = headers.get(c);
             h.resizeRelocate(x, PAD / 2, boxWidth, h.prefHeight(boxWidth));
             List<GraphNode> column = model.column(columns[c]);
-            double total = column.size() * BOX_HEIGHT + Math.max(0, column.size() - 1) * GAP;
+            double total = column.size() * boxHeight + Math.max(0, column.size() - 1) * GAP;
             double y = Math.max(HEADER + PAD / 2, (getHeight() - total) / 2 + HEADER / 2);
             for (GraphNode node : column) {
-                boxes.get(node.id()).resizeRelocate(x, y, boxWidth, BOX_HEIGHT);
-                y += BOX_HEIGHT + GAP;
+                boxes.get(node.id()).resizeRelocate(x, y, boxWidth, boxHeight);
+                y += boxHeight + GAP;
             }
         }
         curves.forEach(this::route);
@@ -245,7 +251,6 @@ public final class TriggerGraph extends Region {
             setOnContextMenuRequested(e -> {
                 ContextMenu menu = contextMenus.apply(node);
                 if (menu != null) {
-                    model.select(node.id());
                     menu.show(this, e.getScreenX(), e.getScreenY());
                 }
                 e.consume();

@@ -43,6 +43,9 @@ public final class CronPreviewViewModel {
     private final ReadOnlyStringWrapper zoneText = new ReadOnlyStringWrapper(this, "zone", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ObservableList<Occurrence> occurrences = FXCollections.observableArrayList();
+    // One wrapper for the model's life: a wrapper holds its list's listeners weakly, so a fresh one per call
+    // would let the view's listener vanish with the next GC.
+    private final ObservableList<Occurrence> occurrencesView = FXCollections.unmodifiableObservableList(occurrences);
     private Map<String, String> settings = Map.of();
     private String lastText = "";
 
@@ -116,5 +119,5 @@ public final class CronPreviewViewModel {
     /// Why the schedule is refused, or "".
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
 
-    public ObservableList<Occurrence> occurrences() { return FXCollections.unmodifiableObservableList(occurrences); }
+    public ObservableList<Occurrence> occurrences() { return occurrencesView; }
 }

@@ -71,9 +71,10 @@ public final class RunNowDialog {
         status.setId("runNowStatus");
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
-        model.failedProperty().addListener((o, was, bad) -> {
+        // The view model sets `failed` before `status`, so the colour is right when the text changes.
+        model.statusProperty().addListener((o, was, text) -> {
             status.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
-            status.getStyleClass().add(bad ? Styles.DANGER : Styles.SUCCESS);
+            if (!model.runningProperty().get()) status.getStyleClass().add(model.failedProperty().get() ? Styles.DANGER : Styles.SUCCESS);
         });
         var logs = readOnly("runNowLogs", model.logsProperty());
         var answer = readOnly("runNowBody", model.bodyProperty());
