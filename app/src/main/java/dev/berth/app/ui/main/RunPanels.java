@@ -29,6 +29,8 @@ public final class RunPanels extends TabPane implements RunOutput {
     private final ReplicaTable replicaTable = new ReplicaTable();
     private final ReplicaCountChart replicaChart = new ReplicaCountChart();
     private final InvocationTable invocationTable = new InvocationTable();
+    /// The log text filter `filterByFunction` set last, so clearing the selection clears only that.
+    private String lastFunctionFilter;
 
     public RunPanels(RunViewModel run) {
         setId("runPanels");
@@ -62,8 +64,6 @@ public final class RunPanels extends TabPane implements RunOutput {
         else if (text.get().equals(lastFunctionFilter)) text.set("");
         lastFunctionFilter = function;
     }
-
-    private String lastFunctionFilter;
 
     @Override public void clear() {
         logView.clear();
