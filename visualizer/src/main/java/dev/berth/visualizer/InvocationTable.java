@@ -1,10 +1,13 @@
 package dev.berth.visualizer;
 
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -35,6 +38,7 @@ public final class InvocationTable extends BorderPane {
     private final ObservableList<InvocationRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final TableView<InvocationRow> table = new TableView<>();
     private final ZoneId zone;
+    private final ObjectProperty<String> functionFilter = new SimpleObjectProperty<>(this, "functionFilter");
 
     public InvocationTable() {
         this(DEFAULT_CAPACITY, ZoneId.systemDefault());
@@ -48,7 +52,12 @@ public final class InvocationTable extends BorderPane {
         this.zone = zone;
         getStyleClass().add("berth-invocation-table");
         getStylesheets().add(Styles.STYLESHEET);
-        SortedList<InvocationRow> sorted = new SortedList<>(rows);
+        FilteredList<InvocationRow> filtered = new FilteredList<>(rows);
+        filtered.predicateProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> {
+            String function = functionFilter.get();
+            return function == null ? row -> true : row -> function.equals(row.function());
+        }, functionFilter));
+        SortedList<InvocationRow> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setPlaceholder(new Label(PLACEHOLDER));
@@ -85,6 +94,11 @@ public final class InvocationTable extends BorderPane {
     /// The rows held, newest first. Read-only.
     public ObservableList<InvocationRow> rows() {
         return rowsView;
+    }
+
+    /// Only invocations of this function show (`rows()` still holds all); null shows all.
+    public ObjectProperty<String> functionFilterProperty() {
+        return functionFilter;
     }
 
     /// The row the user selected, or null.

@@ -69,7 +69,7 @@ public final class AppWindow {
         project = new MainViewModel(dir, docker, run);
         var closeProject = Action.of("closeProjectButton", "Close project", Feather.LOG_OUT, null, this::closeProject);
         projectView = new MainView(project, dialogs, services.tasks(), services.fx(), newProject, openFolder, closeProject,
-                toggleTheme);
+                toggleTheme, composition.clock());
         show(projectView, project.windowTitle());
     }
 

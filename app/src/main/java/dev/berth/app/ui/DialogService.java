@@ -23,6 +23,9 @@ public interface DialogService {
     /// Opens `uri` in the default browser, without blocking; explains when there is none.
     void openInBrowser(URI uri);
 
+    /// Shows the "Run now" dialog for `model` until the user closes it.
+    void showRunNow(dev.berth.app.ui.trigger.RunNowViewModel model);
+
     /// What to do with unsaved changes.
     enum DirtyChoice { SAVE, DISCARD, CANCEL }
 }

@@ -23,10 +23,17 @@ import java.util.Optional;
 public final class FxDialogService implements DialogService {
     private final Window owner;
     private final TaskExecutor tasks;
+    private final java.util.concurrent.Executor fx;
 
-    public FxDialogService(Window owner, TaskExecutor tasks) {
+    /// `fx` is the app's FX executor (the run-now dialog's JSON editor hands its analysis back through it).
+    public FxDialogService(Window owner, TaskExecutor tasks, java.util.concurrent.Executor fx) {
         this.owner = owner;
         this.tasks = tasks;
+        this.fx = fx;
+    }
+
+    @Override public void showRunNow(dev.berth.app.ui.trigger.RunNowViewModel model) {
+        new dev.berth.app.ui.trigger.RunNowDialog(model, owner, fx).showAndWait();
     }
 
     @Override public void openInBrowser(URI uri) {

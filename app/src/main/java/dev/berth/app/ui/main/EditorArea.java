@@ -36,6 +36,7 @@ public final class EditorArea extends StackPane {
     private final TaskExecutor tasks;
     private final Executor fx;
     private final BooleanBinding hasTab;
+    private java.util.function.BiFunction<Path, CodeEditor, javafx.scene.Node> decorator = (file, editor) -> editor;
 
     /// `tasks` reads and writes files; `fx` is the app's FX executor, handed to each editor.
     public EditorArea(DialogService dialogs, TaskExecutor tasks, Executor fx) {
@@ -81,7 +82,7 @@ public final class EditorArea extends StackPane {
                 .then(file.getFileName() + " ●").otherwise(file.getFileName().toString()));
         tab.setGraphic(new FontIcon(Feather.FILE_TEXT));
         tab.setTooltip(new Tooltip(file.toString()));
-        tab.setContent(editor);
+        tab.setContent(decorator.apply(file, editor));
         tab.setOnCloseRequest(e -> {
             e.consume(); // closed below, possibly after a save in the background
             closeAsking(tab);
@@ -170,6 +171,11 @@ public final class EditorArea extends StackPane {
     private void saveFailed(OpenFile file, Exception e) {
         dialogs.showError("Cannot save " + file.file().getFileName(), file.file() + " cannot be written: "
                 + e.getMessage() + ". Check that the folder is writable and the disk not full.");
+    }
+
+    /// What a tab shows around its editor (e.g. the cron preview under a function.json); the editor by default.
+    public void setDecorator(java.util.function.BiFunction<Path, CodeEditor, javafx.scene.Node> decorator) {
+        this.decorator = decorator;
     }
 
     /// Whether a tab is open (Save and Close tab are enabled then).

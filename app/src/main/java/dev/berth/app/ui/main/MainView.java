@@ -5,6 +5,12 @@ import dev.berth.app.ui.action.Action;
 import dev.berth.app.ui.action.ActionBars;
 import dev.berth.app.ui.action.AppActions;
 import dev.berth.app.ui.fx.TaskExecutor;
+import dev.berth.app.ui.run.RunState;
+import dev.berth.app.ui.trigger.CronPreviewPanel;
+import dev.berth.app.ui.trigger.HttpManualRun;
+import dev.berth.app.ui.trigger.RunNowLauncher;
+import dev.berth.app.ui.trigger.TriggerGraphViewModel;
+import dev.berth.app.ui.trigger.TriggersTab;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -26,12 +32,20 @@ public final class MainView extends BorderPane {
 
     /// `newProject`, `openFolder`, `closeProject` and `toggleTheme` belong to the window, not the project.
     public MainView(MainViewModel model, DialogService dialogs, TaskExecutor tasks, Executor fx, Action newProject,
-                    Action openFolder, Action closeProject, Action toggleTheme) {
+                    Action openFolder, Action closeProject, Action toggleTheme, java.time.Clock clock) {
         setId("mainWindow");
         editor = new EditorArea(dialogs, tasks, fx);
         model.onDispose(editor::closeAll);
         var tree = new ProjectTree(model.projectDir(), editor::open);
         var run = model.run();
+        var triggers = new TriggerGraphViewModel();
+        triggers.load(model.projectDir(), tasks);
+        run.appProperty().addListener((o, old, app) -> { if (app != null) triggers.setApp(app); });
+        run.stateProperty().addListener((o, old, state) -> { if (state == RunState.STARTING) triggers.reset(); });
+        run.addBatchListener(triggers::onEvents);
+        var runNow = new RunNowLauncher(run, triggers, dialogs, tasks, new HttpManualRun());
+        tree.setOnRunFunction(runNow::open, run.canStopProperty());
+        editor.setDecorator((file, code) -> CronPreviewPanel.decorate(file, code, model.projectDir(), tasks, clock));
         var actions = new AppActions(newProject, openFolder,
                 Action.of("saveButton", "Save", Feather.SAVE, "Shortcut+S", editor::saveSelected)
                         .enabledWhen(editor.hasTabProperty()),
@@ -42,7 +56,9 @@ public final class MainView extends BorderPane {
                 Action.of("runButton", "Run", Feather.PLAY, "F5", run::run).enabledWhen(run.canRunProperty()),
                 Action.of("debugButton", "Debug", Feather.CROSSHAIR, "F9", run::debug).enabledWhen(run.canRunProperty()),
                 Action.of("stopButton", "Stop", Feather.SQUARE, "Shift+F5", run::stop).enabledWhen(run.canStopProperty()),
-                toggleTheme);
+                toggleTheme,
+                Action.of("runNowButton", "Run now…", Feather.ZAP, "Shortcut+Shift+R", () -> runNow.open(null))
+                        .enabledWhen(run.canStopProperty()));
 
         var top = new VBox(ActionBars.menuBar(actions.menus()), new RunToolbar(actions, run, dialogs),
                 Banners.docker(model.docker()), Banners.runError(run));
@@ -53,6 +69,7 @@ public final class MainView extends BorderPane {
         work.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(side, false);
         var panels = new RunPanels(run);
+        panels.getTabs().add(new TriggersTab(triggers, runNow::open, run.canStopProperty(), panels::filterByFunction));
         var split = new SplitPane(work, panels);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);

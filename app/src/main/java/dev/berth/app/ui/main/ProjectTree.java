@@ -25,6 +25,8 @@ public final class ProjectTree extends TreeView<Path> {
     static final Set<String> HIDDEN = Set.of(".berth", "target", ".git", ".idea", "__pycache__");
 
     private final Path root;
+    private Consumer<String> runFunction;
+    private javafx.beans.value.ObservableBooleanValue canRunFunction;
 
     public ProjectTree(Path root, Consumer<Path> onOpen) {
         this.root = root;
@@ -39,6 +41,14 @@ public final class ProjectTree extends TreeView<Path> {
                 onOpen.accept(selected.getValue());
             }
         });
+        refresh();
+    }
+
+    /// Function folders (those with a function.json) get a "Run now" context menu calling `action` with
+    /// the function's name, enabled while `enabled` holds.
+    public void setOnRunFunction(Consumer<String> action, javafx.beans.value.ObservableBooleanValue enabled) {
+        runFunction = action;
+        canRunFunction = enabled;
         refresh();
     }
 
@@ -81,7 +91,7 @@ public final class ProjectTree extends TreeView<Path> {
         }
     }
 
-    private static final class PathCell extends TreeCell<Path> {
+    private final class PathCell extends TreeCell<Path> {
         @Override protected void updateItem(Path item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null) {
@@ -91,6 +101,16 @@ public final class ProjectTree extends TreeView<Path> {
             }
             setText(item.getFileName() == null ? item.toString() : item.getFileName().toString());
             setGraphic(new FontIcon(Files.isDirectory(item) ? Feather.FOLDER : Feather.FILE_TEXT));
+            setContextMenu(runFunction != null && Files.isRegularFile(item.resolve("function.json"))
+                    ? runMenu(item.getFileName().toString()) : null);
+        }
+
+        private javafx.scene.control.ContextMenu runMenu(String function) {
+            var run = new javafx.scene.control.MenuItem("Run now…", new FontIcon(Feather.ZAP));
+            run.setId("treeRunNowMenuItem");
+            run.disableProperty().bind(javafx.beans.binding.Bindings.not(canRunFunction));
+            run.setOnAction(e -> runFunction.accept(function));
+            return new javafx.scene.control.ContextMenu(run);
         }
     }
 }

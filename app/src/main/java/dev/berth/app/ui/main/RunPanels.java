@@ -29,6 +29,8 @@ public final class RunPanels extends TabPane implements RunOutput {
     private final ReplicaTable replicaTable = new ReplicaTable();
     private final ReplicaCountChart replicaChart = new ReplicaCountChart();
     private final InvocationTable invocationTable = new InvocationTable();
+    /// The log text filter `filterByFunction` set last, so clearing the selection clears only that.
+    private String lastFunctionFilter;
 
     public RunPanels(RunViewModel run) {
         setId("runPanels");
@@ -51,6 +53,16 @@ public final class RunPanels extends TabPane implements RunOutput {
         tab.setGraphic(new FontIcon(icon));
         tab.setId(id);
         return tab;
+    }
+
+    /// Shows only `function`'s invocations and log lines (by its name in the text filter); null shows all
+    /// again. A text filter the user typed meanwhile is left alone.
+    public void filterByFunction(String function) {
+        invocationTable.functionFilterProperty().set(function);
+        var text = logView.textFilterProperty();
+        if (function != null) text.set(function);
+        else if (text.get().equals(lastFunctionFilter)) text.set("");
+        lastFunctionFilter = function;
     }
 
     @Override public void clear() {

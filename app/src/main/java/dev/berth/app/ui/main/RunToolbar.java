@@ -41,7 +41,8 @@ final class RunToolbar extends ToolBar {
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getItems().addAll(ActionBars.button(actions.run(), true), ActionBars.button(actions.debug(), true),
-                ActionBars.button(actions.stop(), true), progress(run), separator(),
+                ActionBars.button(actions.stop(), true), ActionBars.button(actions.runNow(), false), progress(run),
+                separator(),
                 ActionBars.button(actions.save(), false), ActionBars.button(actions.refreshTree(), false),
                 spacer, debugChip(run), ingress(run, dialogs), keys(run));
     }

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /// One project's run: starts and stops a `RunSession` off the FX thread, and turns its events (batched
 /// by the `EventPipe`) into log lines, table rows and chart points for a `RunOutput`. FX thread only.
@@ -48,6 +49,8 @@ public final class RunViewModel {
     private final ObservableList<FunctionKey> keysView = FXCollections.unmodifiableObservableList(keys);
     private final BooleanBinding canRun;
     private final BooleanBinding canStop;
+    private final ReadOnlyObjectWrapper<dev.berth.runner.project.FunctionApp> app = new ReadOnlyObjectWrapper<>();
+    private final List<Consumer<List<RunnerEvent>>> batchListeners = new ArrayList<>();
 
     private RunOutput output = new NoOutput();
     private EventPipe.Channel channel;
@@ -95,6 +98,7 @@ public final class RunViewModel {
             return;
         }
         session = started;
+        app.set(started.app());
         ingressUrl.set(started.ingressUri().toString());
         keys.setAll(started.functionKeys().entrySet().stream()
                 .map(e -> new FunctionKey(e.getKey(), e.getValue())).toList());
@@ -169,7 +173,14 @@ public final class RunViewModel {
         }
         publish(logs, invocations, replicasChanged, batch.isEmpty() ? null : batch.getLast());
         if (replicasChanged || loadChanged) refreshReplicas();
+        batchListeners.forEach(listener -> listener.accept(batch));
     }
+
+    /// Also hands every batch to `listener` (after the panels got theirs), e.g. the trigger graph.
+    public void addBatchListener(Consumer<List<RunnerEvent>> listener) { batchListeners.add(listener); }
+
+    /// The project as the running session loaded it (kept after it stops), or null before the first run.
+    public ReadOnlyObjectProperty<dev.berth.runner.project.FunctionApp> appProperty() { return app.getReadOnlyProperty(); }
 
     private void publish(List<LogEntry> logs, List<InvocationRow> invocations, boolean replicasChanged,
                          RunnerEvent last) {

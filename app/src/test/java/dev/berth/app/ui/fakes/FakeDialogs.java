@@ -17,6 +17,7 @@ public final class FakeDialogs implements DialogService {
     public Path chosenDirectory;
     public DirtyChoice dirtyChoice = DirtyChoice.CANCEL;
     public Function<NewProjectViewModel, Optional<Path>> wizard = model -> Optional.empty();
+    public final List<dev.berth.app.ui.trigger.RunNowViewModel> runNows = new ArrayList<>();
 
     @Override public Optional<Path> chooseDirectory(String title, Path initial) { return Optional.ofNullable(chosenDirectory); }
 
@@ -25,6 +26,8 @@ public final class FakeDialogs implements DialogService {
     @Override public DirtyChoice confirmDiscard(String fileName) { return dirtyChoice; }
 
     @Override public void openInBrowser(URI uri) { browsed.add(uri); }
+
+    @Override public void showRunNow(dev.berth.app.ui.trigger.RunNowViewModel model) { runNows.add(model); }
 
     @Override public Optional<Path> showNewProject(NewProjectViewModel model) { return wizard.apply(model); }
 }

@@ -28,6 +28,9 @@ public final class FakeRunner implements Runner {
     public final List<FakeSession> sessions = new CopyOnWriteArrayList<>();
     public volatile String failure;
     public volatile EventListener listener;
+    /// Handed to each session started (null: the session's defaults).
+    public volatile dev.berth.runner.project.FunctionApp app;
+    public volatile java.net.URI ingress;
 
     /// A runner whose start brings one replica up and serves one invocation, as a real small run does.
     public static FakeRunner withReadyReplicaAndInvocation() {
@@ -62,6 +65,8 @@ public final class FakeRunner implements Runner {
         if (failure != null) throw new RunException(failure);
         onStart.forEach(listener::onEvent);
         var session = new FakeSession(projectDir, options.debug());
+        if (app != null) session.app = app;
+        if (ingress != null) session.ingress = ingress;
         sessions.add(session);
         return session;
     }

@@ -30,12 +30,18 @@ public final class FakeSession implements RunSession {
         this.debug = debug;
     }
 
+    /// What `app()` answers when set (tests with functions); else an app without functions.
+    public volatile FunctionApp app;
+    /// What `ingressUri()` answers (a test's tiny HTTP server, for "Run now").
+    public volatile URI ingress = URI.create("http://127.0.0.1:7071");
+
     @Override public FunctionApp app() {
+        if (app != null) return app;
         return new FunctionApp(dir, new HostConfig("2.0", Optional.empty(), false, "api", "handler"), List.of(), Map.of(),
                 new ContainerAppSpec("hello", 8080, 1, 1, 0.5, 512L << 20, Map.of(), Optional.empty()), List.of());
     }
 
-    @Override public URI ingressUri() { return URI.create("http://127.0.0.1:7071"); }
+    @Override public URI ingressUri() { return ingress; }
 
     @Override public List<ReplicaInfo> replicas() {
         return List.of(new ReplicaInfo("hello-r1-a1", "r1", ReplicaState.READY, "c0ffee12", FakeRunner.T0,
