@@ -74,7 +74,10 @@ class DesktopAppEndToEndIT extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
 
         clickOn("#newProjectButton");
-        waitUntil(30, () -> lookup("#templateCard-http-python").tryQuery().isPresent());
+        // Eleven template cards take a moment to lay out in the dialog's own window; wait until it shows them.
+        waitUntil(30, () -> lookup("#templateCard-http-python").tryQuery()
+                .map(card -> card.isVisible() && card.getScene().getWindow().isShowing()).orElse(false));
+        screenshot(lookup("#templateCard-http-python").query().getScene(), "new-project-real.png");
         clickOn("#templateCard-http-python");
         clickOn("#projectName").write("hello-berth");
         var folder = lookup("#projectFolder").queryAs(TextField.class);

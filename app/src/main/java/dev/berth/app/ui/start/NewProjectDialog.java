@@ -47,7 +47,7 @@ public final class NewProjectDialog {
         stage.setTitle("New project");
         var root = new BorderPane(content(), null, null, footer(), null);
         root.setId("newProjectDialog");
-        stage.setScene(Themes.style(new Scene(root, 780, 540)));
+        stage.setScene(Themes.style(new Scene(root, 800, 620)));
     }
 
     /// Shows the wizard and waits; answers the created project folder.
@@ -56,7 +56,11 @@ public final class NewProjectDialog {
         return Optional.ofNullable(created);
     }
 
-    private ScrollPane content() {
+    private static final double CARD_WIDTH = 360;
+    private static final double CARD_HEIGHT = 116;
+    private static final double DESCRIPTION_HEIGHT = 52;
+
+    private VBox content() {
         var title = new Label("New project");
         title.getStyleClass().add(Styles.TITLE_3);
         var subtitle = new Label("Pick a template, name the app, and choose where its folder goes.");
@@ -69,12 +73,10 @@ public final class NewProjectDialog {
         error.textProperty().bind(model.errorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
 
-        var box = new VBox(new VBox(4, title, subtitle), field("Template", gallery()), nameField(), folderField(), error);
+        var gallery = gallery();
+        var box = new VBox(new VBox(4, title, subtitle), field("Template", gallery), nameField(), folderField(), error);
         box.getStyleClass().add("wizard");
-        var scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
-        return scroll;
+        return box;
     }
 
     /// The name, with the naming rule as a hint until the typed name breaks it.
@@ -144,14 +146,22 @@ public final class NewProjectDialog {
         return box;
     }
 
-    private TilePane gallery() {
+    /// Cards of one size in their own scrolling area, so a long catalog never pushes the name and folder
+    /// fields out of sight; a description longer than three lines ends in "…" and shows whole as a tooltip.
+    private ScrollPane gallery() {
         var tiles = new TilePane();
         tiles.getStyleClass().add("template-gallery");
         tiles.setPrefColumns(2);
-        tiles.setPrefTileWidth(360);
+        tiles.setPrefTileWidth(CARD_WIDTH);
+        tiles.setPrefTileHeight(CARD_HEIGHT);
         for (var template : model.templates()) tiles.getChildren().add(card(template));
         if (model.templates().isEmpty()) tiles.getChildren().add(new Label("No templates found in this build of Berth."));
-        return tiles;
+        var scroll = new ScrollPane(tiles);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(2 * CARD_HEIGHT + 24);
+        scroll.setMinViewportHeight(CARD_HEIGHT);
+        scroll.getStyleClass().add("template-scroll");
+        return scroll;
     }
 
     private VBox card(Template template) {
@@ -160,7 +170,9 @@ public final class NewProjectDialog {
         var description = new Label(template.description());
         description.getStyleClass().add("card-description");
         description.setWrapText(true);
-        description.setMinHeight(Region.USE_PREF_SIZE);
+        description.setMaxHeight(DESCRIPTION_HEIGHT);
+        description.setTooltip(new javafx.scene.control.Tooltip(template.description()));
+        VBox.setVgrow(description, javafx.scene.layout.Priority.ALWAYS);
         var language = new Label(template.language());
         language.getStyleClass().add("badge");
         var trigger = new Label(template.trigger());
@@ -168,7 +180,9 @@ public final class NewProjectDialog {
         var card = new VBox(title, description, new HBox(6, language, trigger));
         card.setId("templateCard-" + template.id());
         card.getStyleClass().add("template-card");
-        card.setMaxHeight(Double.MAX_VALUE);
+        card.setMinSize(CARD_WIDTH, CARD_HEIGHT);
+        card.setPrefSize(CARD_WIDTH, CARD_HEIGHT);
+        card.setMaxSize(CARD_WIDTH, CARD_HEIGHT);
         card.pseudoClassStateChanged(SELECTED, template.equals(model.templateProperty().get()));
         model.templateProperty().addListener((o, was, now) -> card.pseudoClassStateChanged(SELECTED, template.equals(now)));
         card.setOnMouseClicked(e -> model.templateProperty().set(template));
