@@ -48,7 +48,7 @@ public final class DesktopApp {
 
     /// Builds the app in `stage` and shows the start page (UI tests call this with their own services).
     public static AppWindow open(Stage stage, Composition composition, UiServices services) {
-        var window = new AppWindow(stage, composition, services, new FxDialogService(stage, services.tasks()));
+        var window = new AppWindow(stage, composition, services, new FxDialogService(stage, services.tasks(), services.fx()));
         window.showStart();
         return window;
     }

@@ -52,7 +52,7 @@ public final class MainView extends BorderPane {
         var work = new SplitPane(side, editor);
         work.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(side, false);
-        var panels = new RunPanels(run);
+        var panels = new RunPanels(run, model.storage());
         var split = new SplitPane(work, panels);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
