@@ -30,12 +30,12 @@ public final class BlobExplorerView extends BorderPane {
         this.model = model;
         setId("blobExplorer");
         getStyleClass().add("storage-explorer");
-        var containers = new TableView<>(model.containers());
+        var containers = new TableView<String>();
         containers.setId("containerList");
         containers.setPlaceholder(new Label("No containers yet."));
         containers.getColumns().add(column("Container", 180, (String name) -> name));
         containers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Explorers.syncSelection(containers, model.selectedContainerProperty(), name -> name);
+        Explorers.bind(containers, model.containers(), model.selectedContainerProperty(), name -> name);
         var blobs = blobTable();
         var split = new SplitPane(containers, blobs);
         split.setDividerPositions(0.24);
@@ -69,7 +69,7 @@ public final class BlobExplorerView extends BorderPane {
     }
 
     private TableView<BlobProperties> blobTable() {
-        var table = new TableView<>(model.blobs());
+        var table = new TableView<BlobProperties>();
         table.setId("blobList");
         var placeholder = new Label();
         placeholder.textProperty().bind(Bindings.when(model.hasContainerProperty())
@@ -82,7 +82,7 @@ public final class BlobExplorerView extends BorderPane {
                 column("Modified", 150, b -> Explorers.time(b.lastModified())),
                 column("ETag", 180, BlobProperties::eTag)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Explorers.syncSelection(table, model.selectedBlobProperty(), BlobProperties::name);
+        Explorers.bind(table, model.blobs(), model.selectedBlobProperty(), BlobProperties::name);
         table.setOnDragOver(this::dragOver);
         table.setOnDragExited(e -> table.getStyleClass().remove("drop-target"));
         table.setOnDragDropped(this::dropped);

@@ -37,7 +37,9 @@ public final class BlobExplorerViewModel {
     private final Ticker ticker;
     private final StatusLine status = new StatusLine();
     private final ObservableList<String> containers = FXCollections.observableArrayList();
+    private final ObservableList<String> containersView = FXCollections.unmodifiableObservableList(containers);
     private final ObservableList<BlobProperties> blobs = FXCollections.observableArrayList();
+    private final ObservableList<BlobProperties> blobsView = FXCollections.unmodifiableObservableList(blobs);
     private final ObjectProperty<String> selectedContainer = new SimpleObjectProperty<>(this, "selectedContainer");
     private final ObjectProperty<String> selectedBlob = new SimpleObjectProperty<>(this, "selectedBlob");
     private final StringProperty prefix = new SimpleStringProperty(this, "prefix", "");
@@ -204,10 +206,10 @@ public final class BlobExplorerViewModel {
     /// Stops polling (the project closes).
     public void dispose() { setVisible(false); }
 
-    public ObservableList<String> containers() { return FXCollections.unmodifiableObservableList(containers); }
+    public ObservableList<String> containers() { return containersView; }
 
     /// The selected container's blobs whose names start with the prefix, sorted by name.
-    public ObservableList<BlobProperties> blobs() { return FXCollections.unmodifiableObservableList(blobs); }
+    public ObservableList<BlobProperties> blobs() { return blobsView; }
 
     /// Writable by the view.
     public ObjectProperty<String> selectedContainerProperty() { return selectedContainer; }

@@ -3,7 +3,9 @@ package dev.berth.app.ui.storage;
 import atlantafx.base.theme.Styles;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -72,17 +74,22 @@ final class Explorers {
         return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 
-    /// Two-way link between `table`'s selection and `selected`, matched by `key`, surviving item refreshes
-    /// (a refresh replaces the rows; the row with the same key is selected again).
-    static <S, K> void syncSelection(TableView<S> table, ObjectProperty<K> selected, Function<S, K> key) {
+    /// Shows `rows` in `table` and links its selection both ways with `selected`, matched by `key`. A
+    /// refresh replaces the rows, and a table clears its selection when its rows are replaced; the table
+    /// therefore shows a copy that this method updates itself, so it can select the same key again without
+    /// the view model ever seeing the selection drop.
+    static <S, K> void bind(TableView<S> table, ObservableList<S> rows, ObjectProperty<K> selected, Function<S, K> key) {
+        var shown = FXCollections.observableArrayList(rows);
+        table.setItems(shown);
         boolean[] restoring = {false};
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (!restoring[0]) selected.set(now == null ? null : key.apply(now));
         });
-        table.getItems().addListener((ListChangeListener<S>) change -> {
+        rows.addListener((ListChangeListener<S>) change -> {
             boolean found;
             restoring[0] = true;
             try {
+                shown.setAll(rows);
                 found = reselect(table, selected.get(), key);
             } finally {
                 restoring[0] = false;

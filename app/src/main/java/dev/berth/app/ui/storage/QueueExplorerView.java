@@ -35,7 +35,7 @@ public final class QueueExplorerView extends BorderPane {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.6);
         var split = new SplitPane(queues, right);
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(0.33);
         setTop(toolbar(model));
         setCenter(split);
         setBottom(Explorers.status("queueStatus", model.status()));
@@ -61,28 +61,28 @@ public final class QueueExplorerView extends BorderPane {
     }
 
     private static TableView<QueueCounts> queueTable(QueueExplorerViewModel model) {
-        var table = new TableView<>(model.queues());
+        var table = new TableView<QueueCounts>();
         table.setId("queueList");
         table.setPlaceholder(new Label("No queues yet. Enqueue a message, or run a function with a queue binding."));
         table.getColumns().addAll(java.util.List.of(column("Queue", 170, QueueCounts::queue),
                 column("Visible", 64, QueueCounts::visible), column("In flight", 70, QueueCounts::invisible),
                 column("Poison", 64, QueueCounts::poison)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Explorers.syncSelection(table, model.selectedQueueProperty(), QueueCounts::queue);
+        Explorers.bind(table, model.queues(), model.selectedQueueProperty(), QueueCounts::queue);
         return table;
     }
 
     private static TableView<QueueMessage> messageTable(QueueExplorerViewModel model) {
-        var table = new TableView<>(model.messages());
+        var table = new TableView<QueueMessage>();
         table.setId("queueMessages");
         table.setPlaceholder(new Label("Select a queue to peek at its messages."));
         table.getColumns().addAll(java.util.List.of(column("Id", 110, m -> shortId(m.id())),
-                column("Dequeues", 74, QueueMessage::dequeueCount),
-                column("Inserted", 140, m -> Explorers.time(m.insertionTime())),
-                column("Expires", 140, m -> Explorers.time(m.expirationTime())),
+                column("Dequeues", 80, QueueMessage::dequeueCount),
+                column("Inserted", 156, m -> Explorers.time(m.insertionTime())),
+                column("Expires", 156, m -> Explorers.time(m.expirationTime())),
                 column("Text", 320, m -> MessageText.preview(m.text()))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Explorers.syncSelection(table, model.selectedMessageProperty(), QueueMessage::id);
+        Explorers.bind(table, model.messages(), model.selectedMessageProperty(), QueueMessage::id);
         return table;
     }
 

@@ -32,7 +32,9 @@ public final class QueueExplorerViewModel {
     private final Ticker ticker;
     private final StatusLine status = new StatusLine();
     private final ObservableList<QueueCounts> queues = FXCollections.observableArrayList();
+    private final ObservableList<QueueCounts> queuesView = FXCollections.unmodifiableObservableList(queues);
     private final ObservableList<QueueMessage> messages = FXCollections.observableArrayList();
+    private final ObservableList<QueueMessage> messagesView = FXCollections.unmodifiableObservableList(messages);
     private final ObjectProperty<String> selectedQueue = new SimpleObjectProperty<>(this, "selectedQueue");
     private final ObjectProperty<String> selectedMessage = new SimpleObjectProperty<>(this, "selectedMessage");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
@@ -165,10 +167,10 @@ public final class QueueExplorerViewModel {
     public void dispose() { setVisible(false); }
 
     /// Queues with their counts, poison queues included, sorted by name.
-    public ObservableList<QueueCounts> queues() { return FXCollections.unmodifiableObservableList(queues); }
+    public ObservableList<QueueCounts> queues() { return queuesView; }
 
     /// Up to 32 messages of the selected queue, oldest first.
-    public ObservableList<QueueMessage> messages() { return FXCollections.unmodifiableObservableList(messages); }
+    public ObservableList<QueueMessage> messages() { return messagesView; }
 
     /// The queue the view selected (null for none); writable by the view.
     public ObjectProperty<String> selectedQueueProperty() { return selectedQueue; }

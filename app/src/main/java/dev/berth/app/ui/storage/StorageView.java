@@ -41,8 +41,10 @@ public final class StorageView extends TabPane {
     }
 
     private void update() {
-        model.queues().setVisible(showing && queues.isSelected());
-        model.blobs().setVisible(showing && blobs.isSelected());
+        // The selection model's item, not Tab.isSelected(): that flag is updated after this listener runs.
+        var selected = getSelectionModel().getSelectedItem();
+        model.queues().setVisible(showing && selected == queues);
+        model.blobs().setVisible(showing && selected == blobs);
     }
 
     /// The blob explorer, for tests that simulate a drop of files.
