@@ -19,6 +19,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,6 +139,17 @@ class StorageExplorerIT extends FxRobot {
         var marker = lookup(".diagnostic-marker").queryAs(Label.class);
         assertThat(onFx(() -> marker.getTooltip().getText())).contains("bindings[0].schedule");
         screenshot(stage.getScene(), "editor-function-json-problems.png");
+
+        // Typing the seconds field in front of the schedule fixes it: its marker goes, the other stays.
+        interact(() -> {
+            editor.gotoLine(7);
+            editor.requestFocusInEditor();
+        });
+        type(KeyCode.END);
+        type(KeyCode.LEFT, "*/5 * * * *\"".length());
+        write("0 ");
+        waitUntil(() -> editor.getText().contains("\"0 */5 * * * *\"") && editor.diagnostics().size() == 1);
+        assertThat(onFx(() -> editor.diagnostics().getFirst().line())).isEqualTo(10);
     }
 
     private void launch(Path dir) throws Exception {
