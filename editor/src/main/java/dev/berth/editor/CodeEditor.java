@@ -3,6 +3,9 @@ package dev.berth.editor;
 import dev.berth.editor.analysis.Analysis;
 import dev.berth.editor.analysis.AnalysisPipeline;
 import dev.berth.editor.analysis.Analyzer;
+import dev.berth.editor.check.CombinedValidator;
+import dev.berth.editor.check.Validator;
+import dev.berth.editor.lex.Lexer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
@@ -44,6 +47,8 @@ public class CodeEditor extends BorderPane implements AutoCloseable {
     private final Subscription analysisTrigger;
     private String savedText = "";
     private boolean closed;
+    /// Set on the FX thread, read by the analysis thread.
+    private volatile Validator extraValidator;
 
     /// `fx` runs the analysis results on the FX thread (the application's FX executor).
     public CodeEditor(Language language, Executor fx) {
@@ -55,7 +60,9 @@ public class CodeEditor extends BorderPane implements AutoCloseable {
         area.setParagraphGraphicFactory(gutter);
         area.setLineHighlighterOn(true);
         EditorKeys.install(area, language);
-        pipeline = new AnalysisPipeline(Analyzer.forLanguage(language)::analyze,
+        var analyzer = new Analyzer(Lexer.forLanguage(language),
+                new CombinedValidator(Validator.forLanguage(language), () -> extraValidator));
+        pipeline = new AnalysisPipeline(analyzer::analyze,
                 AnalysisPipeline.newBackgroundExecutor(), fx, this::apply);
         area.multiPlainChanges().subscribe(changes -> onEdit());
         analysisTrigger = area.multiPlainChanges().successionEnds(DEBOUNCE).subscribe(changes -> pipeline.submit(area.getText()));
@@ -101,6 +108,15 @@ public class CodeEditor extends BorderPane implements AutoCloseable {
 
     /// Current syntax problems (recomputed shortly after each edit), in text order. Read-only.
     public ObservableList<Diagnostic> diagnostics() { return readOnlyDiagnostics; }
+
+    /// Adds the application's own checks of this file (e.g. the rules of a function.json) to the syntax
+    /// check. `validator` runs on the editor's analysis thread, debounced like highlighting, only while the
+    /// text parses; it must be pure and thread-safe. Null removes it. Re-validates the current text at once.
+    public void setExtraValidator(Validator validator) {
+        extraValidator = validator;
+        pipeline.textChanged();
+        pipeline.submit(area.getText());
+    }
 
     /// Moves the caret to the start of `line` (1-based, clamped) and scrolls it into view.
     public void gotoLine(int line) {

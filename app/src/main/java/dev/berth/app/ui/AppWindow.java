@@ -3,6 +3,7 @@ package dev.berth.app.ui;
 import dev.berth.app.Composition;
 import dev.berth.app.ui.action.Action;
 import dev.berth.app.ui.action.ActionBars;
+import dev.berth.app.ui.fx.FxTicker;
 import dev.berth.app.ui.main.MainView;
 import dev.berth.app.ui.main.MainViewModel;
 import dev.berth.app.ui.run.DockerStatusViewModel;
@@ -10,6 +11,7 @@ import dev.berth.app.ui.run.RunViewModel;
 import dev.berth.app.ui.start.RecentProjects;
 import dev.berth.app.ui.start.StartView;
 import dev.berth.app.ui.start.StartViewModel;
+import dev.berth.app.ui.storage.StorageViewModel;
 import dev.berth.app.ui.theme.ThemeViewModel;
 import dev.berth.app.ui.theme.Themes;
 import javafx.scene.Parent;
@@ -66,7 +68,8 @@ public final class AppWindow {
         var docker = new DockerStatusViewModel(composition.engine(), services.tasks());
         var run = new RunViewModel(composition.runner(), dir, services.ingressPort(), services.tasks(),
                 services.events(), docker.availableProperty());
-        project = new MainViewModel(dir, docker, run);
+        var storage = new StorageViewModel(dir, composition.clock(), services.tasks(), dialogs, new FxTicker(), run);
+        project = new MainViewModel(dir, docker, run, storage);
         var closeProject = Action.of("closeProjectButton", "Close project", Feather.LOG_OUT, null, this::closeProject);
         projectView = new MainView(project, dialogs, services.tasks(), services.fx(), newProject, openFolder, closeProject,
                 toggleTheme, composition.clock());

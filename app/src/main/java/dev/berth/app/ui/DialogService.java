@@ -1,9 +1,11 @@
 package dev.berth.app.ui;
 
 import dev.berth.app.ui.start.NewProjectViewModel;
+import dev.berth.app.ui.storage.EnqueueRequest;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /// Every dialog and chooser the app shows (and the hand-off to the browser), behind one interface so view models are tested with a fake.
@@ -25,6 +27,22 @@ public interface DialogService {
 
     /// Shows the "Run now" dialog for `model` until the user closes it.
     void showRunNow(dev.berth.app.ui.trigger.RunNowViewModel model);
+
+    /// Asks for a queue message (a JSON editor; plain text allowed), for `queue` or another one the user
+    /// types; empty when cancelled.
+    Optional<EnqueueRequest> showEnqueue(String queue);
+
+    /// Files the user picks to open (e.g. to upload); empty when cancelled.
+    List<Path> chooseFiles(String title);
+
+    /// Where to save a file, suggesting `fileName`; empty when cancelled.
+    Optional<Path> chooseSaveFile(String title, String fileName);
+
+    /// Asks before something that cannot be undone; true when the user chose `action` (e.g. "Delete").
+    boolean confirm(String title, String message, String action);
+
+    /// One line of text (e.g. a new container's name); empty when cancelled.
+    Optional<String> askText(String title, String prompt, String initial);
 
     /// What to do with unsaved changes.
     enum DirtyChoice { SAVE, DISCARD, CANCEL }

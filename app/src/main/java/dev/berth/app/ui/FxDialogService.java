@@ -1,12 +1,17 @@
 package dev.berth.app.ui;
 
+import dev.berth.app.ui.fx.FxExecutor;
 import dev.berth.app.ui.fx.TaskExecutor;
+import dev.berth.app.ui.storage.EnqueueDialog;
+import dev.berth.app.ui.storage.EnqueueRequest;
 import dev.berth.app.ui.start.NewProjectDialog;
 import dev.berth.app.ui.start.NewProjectViewModel;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.FileChooser;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
@@ -15,7 +20,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /// The real dialogs: JavaFX alerts, the platform's directory chooser, the new-project wizard window, and
 /// the system browser (through AWT's `Desktop`, off the FX thread).
@@ -23,10 +30,11 @@ import java.util.Optional;
 public final class FxDialogService implements DialogService {
     private final Window owner;
     private final TaskExecutor tasks;
-    private final java.util.concurrent.Executor fx;
 
-    /// `fx` is the app's FX executor (the run-now dialog's JSON editor hands its analysis back through it).
-    public FxDialogService(Window owner, TaskExecutor tasks, java.util.concurrent.Executor fx) {
+    private final Executor fx;
+
+    /// `fx` is the application's FX executor, for the code editors of dialogs (run now, enqueue).
+    public FxDialogService(Window owner, TaskExecutor tasks, Executor fx) {
         this.owner = owner;
         this.tasks = tasks;
         this.fx = fx;
@@ -84,5 +92,43 @@ public final class FxDialogService implements DialogService {
     @Override public Optional<Path> showNewProject(NewProjectViewModel model) {
         return new NewProjectDialog(model, owner, start -> chooseDirectory("Where to create the project", start))
                 .showAndWait();
+    }
+
+    @Override public Optional<EnqueueRequest> showEnqueue(String queue) {
+        return new EnqueueDialog(owner, fx, queue).showAndWait();
+    }
+
+    @Override public List<Path> chooseFiles(String title) {
+        var chooser = new FileChooser();
+        chooser.setTitle(title);
+        var files = chooser.showOpenMultipleDialog(owner);
+        return files == null ? List.of() : files.stream().map(java.io.File::toPath).toList();
+    }
+
+    @Override public Optional<Path> chooseSaveFile(String title, String fileName) {
+        var chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(fileName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(java.io.File::toPath);
+    }
+
+    @Override public boolean confirm(String title, String message, String action) {
+        var yes = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        var alert = new Alert(Alert.AlertType.CONFIRMATION, message, yes, ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().lookupButton(yes).setId("confirmButton");
+        return alert.showAndWait().orElse(ButtonType.CANCEL) == yes;
+    }
+
+    @Override public Optional<String> askText(String title, String prompt, String initial) {
+        var dialog = new TextInputDialog(initial);
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.setContentText(prompt);
+        dialog.getEditor().setId("askTextField");
+        return dialog.showAndWait().map(String::strip).filter(text -> !text.isEmpty());
     }
 }

@@ -2,6 +2,8 @@ package dev.berth.runner.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.runner.queue.QueueException;
+import dev.berth.runner.queue.QueueLimits;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,9 @@ final class BindingReader {
             "cosmosDBTrigger", "cosmosDB", "table", "signalR", "sendGrid");
     private static final Map<String, String> CANONICAL = KNOWN_TYPES.stream()
             .collect(Collectors.toMap(t -> t.toLowerCase(Locale.ROOT), Function.identity()));
+    /// Per type, the property it cannot do without.
+    private static final Map<String, String> REQUIRED = Map.of("queueTrigger", "queueName", "queue", "queueName",
+            "blobTrigger", "path", "blob", "path");
     private static final Set<String> DIRECTIONS = Set.of("in", "out", "inout");
     // Binding names become JSON keys of the invocation payload and parameter names in handlers.
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*|\\$return");
@@ -42,6 +47,7 @@ final class BindingReader {
         var direction = direction(doc, field, node, type.orElse(""), problems);
         var name = name(doc, field, node, problems);
         if (type.isEmpty() || direction.isEmpty() || name.isEmpty()) return Optional.empty();
+        if (!hasRequired(doc, field, node, type.get(), problems)) return Optional.empty();
         return Optional.of(new Binding(type.get(), direction.get(), name.get(), properties(node)));
     }
 
@@ -63,6 +69,30 @@ final class BindingReader {
             return Optional.empty();
         }
         return Optional.of(canonical);
+    }
+
+    /// The property a storage binding cannot work without (a timer's schedule is checked with the trigger).
+    private static boolean hasRequired(SourceDoc doc, String field, JsonNode node, String type, Problems problems) {
+        var required = REQUIRED.get(type);
+        if (required == null) return true;
+        var entry = Fields.find(node, required, true);
+        var where = SourceDoc.child(field, entry.map(Map.Entry::getKey).orElse(required));
+        var value = entry.map(Map.Entry::getValue).filter(JsonNode::isTextual).map(v -> v.asText().strip()).orElse("");
+        if (value.isEmpty()) {
+            problems.error(doc, where, "a " + type + " binding needs \"" + required + "\"" + (entry.isEmpty() ? "."
+                    : ", found " + SourceParser.describe(entry.get().getValue()) + "."), required.equals("queueName")
+                    ? "add \"queueName\": the queue's name, e.g. \"orders\" (or \"%SETTING%\" for an app setting)."
+                    : "add \"path\": container/blob, e.g. \"images/{name}\" (or \"%SETTING%\" for an app setting).");
+            return false;
+        }
+        if (!required.equals("queueName") || value.contains("%") || value.contains("{")) return true;
+        try {
+            QueueLimits.checkName(value);
+            return true;
+        } catch (QueueException e) {
+            problems.error(doc, where, e.getMessage() + ".", "rename the queue in \"queueName\".");
+            return false;
+        }
     }
 
     private static Optional<String> direction(SourceDoc doc, String field, JsonNode node, String type,

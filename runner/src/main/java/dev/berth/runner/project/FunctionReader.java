@@ -36,20 +36,34 @@ final class FunctionReader {
         var file = Path.of(folder, "function.json");
         int errorsBefore = problems.errors().size();
         checkName(folder, file, problems);
-        var doc = parser.json(dir, file, problems);
-        if (doc.isEmpty()) return Optional.empty();
-        var root = doc.get().root();
-        Fields.warnUnknown(doc.get(), "", root, KNOWN_KEYS, true, "function.json", problems);
+        return parser.json(dir, file, problems).flatMap(doc -> read(dir, folder, doc, routePrefix, errorsBefore, problems));
+    }
+
+    /// `text`, the function.json of `folder` as it is being edited: the checks of one file, without the file
+    /// system. Problems go to `problems`.
+    void check(String folder, String text, String routePrefix, Problems problems) {
+        var file = Path.of(folder, "function.json");
+        int errorsBefore = problems.errors().size();
+        checkName(folder, file, problems);
+        parser.json(file, text, problems).ifPresent(doc -> read(Path.of(""), folder, doc, routePrefix, errorsBefore,
+                problems));
+    }
+
+    private Optional<Loaded> read(Path dir, String folder, SourceDoc source, String routePrefix, int errorsBefore,
+                                  Problems problems) {
+        var file = source.file();
+        var root = source.root();
+        Fields.warnUnknown(source, "", root, KNOWN_KEYS, true, "function.json", problems);
         int beforeBindings = problems.errors().size();
-        var bindings = bindings(doc.get(), problems);
+        var bindings = bindings(source, problems);
         boolean brokenBindings = problems.errors().size() > beforeBindings;
-        var httpTrigger = trigger(doc.get(), bindings, brokenBindings, folder, routePrefix, problems);
+        var httpTrigger = trigger(source, bindings, brokenBindings, folder, routePrefix, problems);
         if (problems.errors().size() > errorsBefore) return Optional.empty();
-        if (disabled(doc.get(), problems)) return Optional.empty();
+        if (disabled(source, problems)) return Optional.empty();
         var function = new FunctionDef(folder, dir.resolve(file), bindings.stream().map(Located::binding).toList(),
                 httpTrigger);
         var trigger = bindings.stream().filter(b -> BindingReader.isTrigger(b.binding().type())).findFirst().orElseThrow();
-        return Optional.of(new Loaded(function, file, trigger.field(), doc.get().line(SourceDoc.child(trigger.field(), "route"))));
+        return Optional.of(new Loaded(function, file, trigger.field(), source.line(SourceDoc.child(trigger.field(), "route"))));
     }
 
     /// A binding with the field path it was read from (`bindings[2]`), for messages.

@@ -38,6 +38,11 @@ final class HostReader {
         return parser.json(dir, FILE, problems).map(doc -> read(doc, problems));
     }
 
+    /// `text` as host.json while it is being edited: the checks of the file, without the file system.
+    void check(String text, Problems problems) {
+        parser.json(FILE, text, problems).ifPresent(doc -> read(doc, problems));
+    }
+
     private HostConfig read(SourceDoc doc, Problems problems) {
         var root = doc.root();
         Fields.warnUnknown(doc, "", root, KNOWN_KEYS, true, "host.json", problems);

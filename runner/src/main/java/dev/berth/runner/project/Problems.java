@@ -31,6 +31,11 @@ final class Problems {
 
     boolean hasErrors() { return all.stream().anyMatch(p -> p.severity() == ProjectProblem.Severity.ERROR); }
 
+    /// Every problem, errors and warnings, by line.
+    List<ProjectProblem> all() {
+        return all.stream().sorted(Comparator.comparingInt(ProjectProblem::line)).toList();
+    }
+
     List<ProjectProblem> errors() { return of(ProjectProblem.Severity.ERROR); }
 
     List<ProjectProblem> warnings() { return of(ProjectProblem.Severity.WARNING); }

@@ -42,6 +42,22 @@ public final class ProjectLoader {
         return new FunctionApp(dir, host.get(), functions, settings, containerApp, problems.warnings());
     }
 
+    /// The problems of `text` as the function.json of the function folder `folder`, e.g. while it is being
+    /// edited: every check of one file (bindings, trigger, schedule, route with the default prefix "api"),
+    /// none across files. Lines are 1-based, 0 when unknown; the file is `folder/function.json`.
+    public static List<ProjectProblem> checkFunctionJson(String folder, String text) {
+        var problems = new Problems();
+        new FunctionReader(new SourceParser()).check(folder, text, "api", problems);
+        return problems.all();
+    }
+
+    /// The problems of `text` as the project's host.json (version, functionTimeout, extensions …).
+    public static List<ProjectProblem> checkHostJson(String text) {
+        var problems = new Problems();
+        new HostReader(new SourceParser()).check(text, problems);
+        return problems.all();
+    }
+
     private static List<FunctionDef> functions(Path dir, String prefix, FunctionReader reader, Problems problems) {
         var loaded = new ArrayList<FunctionReader.Loaded>();
         var folders = functionFolders(dir, problems);

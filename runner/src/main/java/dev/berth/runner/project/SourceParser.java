@@ -57,6 +57,16 @@ final class SourceParser {
                     "check that the file exists and that you may read it.");
             return Optional.empty();
         }
+        return parse(relative, text, factory, isYaml, problems);
+    }
+
+    /// `text` as the JSON file `relative` (e.g. while it is being edited, before it is saved).
+    Optional<SourceDoc> json(Path relative, String text, Problems problems) {
+        return parse(relative, text, json, false, problems);
+    }
+
+    private Optional<SourceDoc> parse(Path relative, String text, JsonFactory factory, boolean isYaml,
+                                      Problems problems) {
         // Visual Studio saves local.settings.json with a byte order mark; Jackson would call it a bad character.
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         var lines = new HashMap<String, Integer>();

@@ -114,7 +114,7 @@ class FunctionJsonTest {
                 {
                   "bindings": [
                     {"type": "httpTrigger", "direction": "in", "name": "req"},
-                    {"type": "queueTrigger", "direction": "in", "name": "msg", "queueName": "q"}
+                    {"type": "queueTrigger", "direction": "in", "name": "msg", "queueName": "orders"}
                   ]
                 }""").error();
 

@@ -75,6 +75,7 @@ public final class EditorArea extends StackPane {
     private void show(Path file, String text) {
         if (open.containsKey(file)) return;
         var editor = new CodeEditor(Language.forFileName(file.getFileName().toString()), fx);
+        ProjectFileChecks.forFile(file).ifPresent(editor::setExtraValidator);
         editor.setText(text);
         var tab = new Tab();
         tab.setUserData(new OpenFile(file, editor));

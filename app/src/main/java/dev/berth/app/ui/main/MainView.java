@@ -68,7 +68,7 @@ public final class MainView extends BorderPane {
         var work = new SplitPane(side, editor);
         work.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(side, false);
-        var panels = new RunPanels(run);
+        var panels = new RunPanels(run, model.storage());
         panels.getTabs().add(new TriggersTab(triggers, runNow::open, run.canStopProperty(), panels::filterByFunction));
         var split = new SplitPane(work, panels);
         split.setOrientation(Orientation.VERTICAL);

@@ -2,6 +2,7 @@ package dev.berth.app.ui.main;
 
 import dev.berth.app.ui.run.DockerStatusViewModel;
 import dev.berth.app.ui.run.RunViewModel;
+import dev.berth.app.ui.storage.StorageViewModel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,10 +16,13 @@ public final class MainViewModel {
     private final RunViewModel run;
     private final List<Runnable> onDispose = new ArrayList<>();
 
-    public MainViewModel(Path projectDir, DockerStatusViewModel docker, RunViewModel run) {
+    private final StorageViewModel storage;
+
+    public MainViewModel(Path projectDir, DockerStatusViewModel docker, RunViewModel run, StorageViewModel storage) {
         this.projectDir = projectDir;
         this.docker = docker;
         this.run = run;
+        this.storage = storage;
         docker.check();
     }
 
@@ -35,12 +39,16 @@ public final class MainViewModel {
 
     public RunViewModel run() { return run; }
 
+    /// The queue and blob explorers.
+    public StorageViewModel storage() { return storage; }
+
     /// `action` runs at `dispose`, e.g. the view closing its open editors.
     public void onDispose(Runnable action) { onDispose.add(action); }
 
     /// The window closes or another project opens: stop what runs and what the view registered.
     public void dispose() {
         run.dispose();
+        storage.dispose();
         onDispose.forEach(Runnable::run);
         onDispose.clear();
     }

@@ -3,6 +3,8 @@ package dev.berth.app.ui.main;
 import atlantafx.base.theme.Styles;
 import dev.berth.app.ui.run.RunOutput;
 import dev.berth.app.ui.run.RunViewModel;
+import dev.berth.app.ui.storage.StorageView;
+import dev.berth.app.ui.storage.StorageViewModel;
 import dev.berth.visualizer.InvocationRow;
 import dev.berth.visualizer.InvocationTable;
 import dev.berth.visualizer.LogEntry;
@@ -20,7 +22,8 @@ import java.time.Instant;
 import java.util.List;
 
 /// The bottom panels of a project window: Logs (the log view brings its own text and source filters),
-/// Replicas (table and count chart), Invocations. Receives the run's batches as its `RunOutput`. FX thread only.
+/// Replicas (table and count chart), Invocations, Storage (queue and blob explorers). Receives the run's
+/// batches as its `RunOutput`. FX thread only.
 public final class RunPanels extends TabPane implements RunOutput {
     /// Lines the log keeps; older ones drop off.
     static final int LOG_CAPACITY = 100_000;
@@ -32,7 +35,7 @@ public final class RunPanels extends TabPane implements RunOutput {
     /// The log text filter `filterByFunction` set last, so clearing the selection clears only that.
     private String lastFunctionFilter;
 
-    public RunPanels(RunViewModel run) {
+    public RunPanels(RunViewModel run, StorageViewModel storage) {
         setId("runPanels");
         getStyleClass().addAll("run-panels", Styles.TABS_FLOATING);
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
@@ -46,6 +49,10 @@ public final class RunPanels extends TabPane implements RunOutput {
                 tab("Replicas", Feather.SERVER, replicas, "replicasTab"),
                 tab("Invocations", Feather.ACTIVITY, invocationTable, "invocationsTab"));
         run.attach(this);
+        var storageView = new StorageView(storage);
+        var storageTab = tab("Storage", Feather.DATABASE, storageView, "storageTab");
+        storageTab.selectedProperty().addListener((o, was, selected) -> storageView.setShowing(selected));
+        getTabs().add(storageTab);
     }
 
     private static Tab tab(String title, Feather icon, javafx.scene.Node content, String id) {

@@ -208,6 +208,11 @@ public final class RunViewModel {
         });
     }
 
+    /// The session while RUNNING (e.g. for the storage explorers, whose writes must wake its triggers).
+    public java.util.Optional<RunSession> runningSession() {
+        return state.get() == RunState.RUNNING ? java.util.Optional.ofNullable(session) : java.util.Optional.empty();
+    }
+
     public ReadOnlyObjectProperty<RunState> stateProperty() { return state.getReadOnlyProperty(); }
 
     /// The ingress address while running (e.g. http://127.0.0.1:7071), else "".

@@ -2,6 +2,7 @@ package dev.berth.app.ui.fakes;
 
 import dev.berth.app.ui.DialogService;
 import dev.berth.app.ui.start.NewProjectViewModel;
+import dev.berth.app.ui.storage.EnqueueRequest;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -30,4 +31,27 @@ public final class FakeDialogs implements DialogService {
     @Override public void showRunNow(dev.berth.app.ui.trigger.RunNowViewModel model) { runNows.add(model); }
 
     @Override public Optional<Path> showNewProject(NewProjectViewModel model) { return wizard.apply(model); }
+
+    // ---- storage explorers ----
+    public Function<String, Optional<EnqueueRequest>> enqueue = queue -> Optional.empty();
+    public List<Path> chosenFiles = List.of();
+    public Path saveTarget;
+    public boolean confirmAnswer = true;
+    public final List<String> confirmations = new ArrayList<>();
+    public String typedText;
+
+    @Override public Optional<EnqueueRequest> showEnqueue(String queue) { return enqueue.apply(queue); }
+
+    @Override public List<Path> chooseFiles(String title) { return chosenFiles; }
+
+    @Override public Optional<Path> chooseSaveFile(String title, String fileName) { return Optional.ofNullable(saveTarget); }
+
+    @Override public boolean confirm(String title, String message, String action) {
+        confirmations.add(title);
+        return confirmAnswer;
+    }
+
+    @Override public Optional<String> askText(String title, String prompt, String initial) {
+        return Optional.ofNullable(typedText);
+    }
 }
