@@ -8,9 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/// Checks of the storage bindings that Azure would refuse or that could never run: queue names Azure
-/// rejects, blob paths without a container, and `connection` settings that are not app settings
-/// ("unknown connection"). `%Setting%` values are resolved first. Stateless.
+/// The checks of storage bindings that need the app settings: `connection` settings that are not app
+/// settings ("unknown connection"), queue names that come from a `%Setting%` Azure would reject, and blob
+/// paths without a container. Missing properties and literal queue names are [BindingReader]'s, with
+/// their lines. Stateless.
 final class StorageBindingChecks {
     private static final Set<String> QUEUE_TYPES = Set.of("queuetrigger", "queue");
     private static final Set<String> BLOB_TYPES = Set.of("blobtrigger", "blob");
@@ -47,13 +48,10 @@ final class StorageBindingChecks {
 
     private static void checkQueue(Path file, String field, Binding binding, Map<String, String> settings,
                                    Problems problems) {
+        var raw = String.valueOf(binding.properties().getOrDefault("queueName", ""));
+        if (!raw.contains("%")) return; // missing or literal: checked where the line is known
         var name = resolved(binding, "queueName", settings);
-        if (name == null) {
-            problems.error(file, 0, field + ".queueName", "a " + binding.type() + " binding needs a queueName.",
-                    "add \"queueName\": \"orders\" (lowercase letters, digits and hyphens).");
-            return;
-        }
-        if (name.contains("{")) return; // a binding expression, resolved per invocation
+        if (name == null || name.contains("{")) return; // a binding expression, resolved per invocation
         try {
             QueueLimits.checkName(name);
         } catch (RuntimeException e) {
@@ -64,10 +62,9 @@ final class StorageBindingChecks {
     private static void checkBlobPath(Path file, String field, Binding binding, Map<String, String> settings,
                                       Problems problems) {
         var path = resolved(binding, "path", settings);
-        if (path == null || path.indexOf('/') <= 0) {
-            problems.error(file, 0, field + ".path", path == null ? "a " + binding.type() + " binding needs a path."
-                    : "\"" + path + "\" names no container.", "write it as \"<container>/<blob name or pattern>\", "
-                    + "e.g. \"images/{name}\".");
+        if (path != null && path.indexOf('/') <= 0) {
+            problems.error(file, 0, field + ".path", "\"" + path + "\" names no container.",
+                    "write it as \"<container>/<blob name or pattern>\", e.g. \"images/{name}\".");
         }
     }
 
