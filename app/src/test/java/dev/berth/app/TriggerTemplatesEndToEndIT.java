@@ -155,6 +155,27 @@ class TriggerTemplatesEndToEndIT {
     }
 
     @Test
+    void queue_inputBlobBinding_readsTheBlobNamedByTheMessage() throws Exception {
+        var project = scaffold("queue-python");
+        var functionJson = project.resolve("process/function.json");
+        Files.writeString(functionJson, Files.readString(functionJson).replace("\"bindings\": [",
+                "\"bindings\": [\n    {\"type\": \"blob\", \"direction\": \"in\", \"name\": \"prices\","
+                        + " \"path\": \"config/{id}.json\", \"connection\": \"AzureWebJobsStorage\"},"));
+        Files.writeString(project.resolve("handler.py"), Files.readString(project.resolve("handler.py"))
+                .replace("def process(order, ctx):\n", "def process(order, ctx):\n    ctx.log(\"prices: %s\" % ctx.inputs.get(\"prices\"))\n"));
+        try (var session = open(project)) {
+            session.storage().blobs().createContainer("config");
+            session.storage().blobs().put("config", "B-1.json", "{\"tea\": 3}".getBytes(StandardCharsets.UTF_8),
+                    "application/json");
+            session.storage().queues().createIfNotExists("orders");
+            session.storage().queues().put("orders", "{\"id\": \"B-1\", \"lines\": []}");
+
+            var line = await(e -> e instanceof LogLine l && l.text().startsWith("prices: "));
+            assertThat(((LogLine) line).text()).contains("tea").contains("3");
+        }
+    }
+
+    @Test
     void queue_functionThatAlwaysFails_endsInPoisonAfterExactlyMaxDequeueCount() throws Exception {
         var project = scaffold("queue-python");
         Files.writeString(project.resolve("host.json"), Files.readString(project.resolve("host.json"))

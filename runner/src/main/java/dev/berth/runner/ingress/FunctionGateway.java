@@ -16,6 +16,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /// Serves `/<routePrefix>/…`: finds the function, checks its key, picks a replica and calls it, then
@@ -28,11 +29,13 @@ final class FunctionGateway {
     private final EventListener events;
     private final Clock clock;
     private final Duration acquireTimeout;
-    private volatile OutputSink outputs;
+    private volatile StorageBindings outputs;
     /// Set when the ingress closes: requests waiting for a replica give up at once.
     private volatile boolean stopping;
     /// How often a request waiting for a replica looks whether the ingress is closing.
     private static final Duration STOP_CHECK = Duration.ofMillis(100);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FunctionGateway.class);
 
     FunctionGateway(RouteTable routes, FunctionKeys keys, ReplicaPool pool, Upstream upstream, EventListener events,
                     Clock clock, Duration acquireTimeout) {
@@ -118,7 +121,8 @@ final class FunctionGateway {
                 var summary = call.trigger() != null ? call.request().url()
                         : call.request().method() + " " + call.request().pathAndQuery();
                 events.onEvent(new InvocationStarted(clock.instant(), id, function, replicaId, trigger, summary));
-                answer = callReplica(lease, call);
+                answer = withInputs(call).map(c -> callReplica(lease, c)).orElseGet(() -> Upstream.Answer.failure(500,
+                        "Function '" + function + "': its input bindings could not be read; see the log."));
             }
         }
         if (call.trigger() == null) answer = writeOutputs(call, answer);
@@ -133,15 +137,33 @@ final class FunctionGateway {
     }
 
     /// Where HTTP functions' other outputs go; none until the project's storage is open.
-    void outputs(OutputSink sink) { this.outputs = sink; }
+    void storageBindings(StorageBindings bindings) { this.outputs = bindings; }
+
+    /// An HTTP call with the values of its other input bindings (a blob), when the storage is open.
+    private Optional<Upstream.Call> withInputs(Upstream.Call call) {
+        var sink = outputs;
+        if (call.trigger() != null || sink == null) return Optional.of(call);
+        var values = JSON.createObjectNode();
+        try {
+            sink.addInputs(call.function(), values, bindingData(call));
+            return Optional.of(call.withInputs(values));
+        } catch (RuntimeException e) {
+            log.warn("input bindings of {}: {}", call.function().name(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, String> bindingData(Upstream.Call call) {
+        var data = new java.util.HashMap<String, String>(call.request().query());
+        data.putAll(call.request().params());
+        return data;
+    }
 
     private Upstream.Answer writeOutputs(Upstream.Call call, Upstream.Answer answer) {
         var sink = outputs;
         if (sink == null || answer.outputs() == null || answer.outputs().isEmpty() || answer.status() >= 500) return answer;
-        var bindingData = new java.util.HashMap<String, String>(call.request().query());
-        bindingData.putAll(call.request().params());
         try {
-            sink.apply(call.function(), answer.outputs(), bindingData);
+            sink.apply(call.function(), answer.outputs(), bindingData(call));
             return answer;
         } catch (RuntimeException e) {
             return Upstream.Answer.failure(500, "Function '" + call.function().name() + "' answered, but its output "

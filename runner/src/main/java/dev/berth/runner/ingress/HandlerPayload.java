@@ -28,6 +28,11 @@ final class HandlerPayload {
     record Result(int status, Map<String, String> headers, byte[] body, List<String> logs, JsonNode outputs) {}
 
     byte[] request(FunctionDef function, IncomingRequest in, Instant now) throws IOException {
+        return request(function, in, null, now);
+    }
+
+    /// With `inputs`: the values of other input bindings, by name, beside the request in `Data`.
+    byte[] request(FunctionDef function, IncomingRequest in, ObjectNode inputs, Instant now) throws IOException {
         var req = json.createObjectNode();
         req.put("Url", in.url());
         req.put("Method", in.method());
@@ -39,7 +44,10 @@ final class HandlerPayload {
         in.params().forEach(metadata::put);
         metadata.set("Query", json.valueToTree(in.query()));
         metadata.set("Headers", json.valueToTree(in.headers()));
-        return triggerOnly(function, req, metadata, now);
+        if (inputs == null || inputs.isEmpty()) return triggerOnly(function, req, metadata, now);
+        var data = inputs.deepCopy();
+        data.set(triggerName(function), req);
+        return invocation(function, data, metadata, now);
     }
 
     /// The payload of a non-HTTP trigger: its data and input bindings by name, and its metadata.

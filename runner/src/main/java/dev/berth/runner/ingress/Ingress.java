@@ -94,7 +94,7 @@ public final class Ingress implements AutoCloseable {
     public void mount(String prefix, HttpHandler handler) { mounts.put(prefix, handler); }
 
     /// Where HTTP-triggered functions' queue, blob and event outputs are written.
-    public void outputs(OutputSink sink) { gateway.outputs(sink); }
+    public void storageBindings(StorageBindings bindings) { gateway.storageBindings(bindings); }
 
     /// Handlers mounted after start; a mount point with none answers 404 saying so.
     private static final class Mounts {

@@ -33,8 +33,13 @@ final class Upstream {
 
     /// One invocation. `trigger` is set for a function whose trigger is not HTTP (timers, queues, blobs,
     /// events, manual runs); `request` then only describes the run for the records.
-    record Call(FunctionDef function, IncomingRequest request, TriggerData trigger) {
+    record Call(FunctionDef function, IncomingRequest request, TriggerData trigger, ObjectNode inputs) {
+        Call(FunctionDef function, IncomingRequest request, TriggerData trigger) { this(function, request, trigger, null); }
+
         static Call http(FunctionDef function, IncomingRequest request) { return new Call(function, request, null); }
+
+        /// The same HTTP call with the values of its other input bindings.
+        Call withInputs(ObjectNode values) { return new Call(function, request, trigger, values); }
     }
 
     /// The custom-handler `Data` (trigger and input bindings by name) and `Metadata` of a non-HTTP call.
@@ -75,7 +80,7 @@ final class Upstream {
                     request.body(), timeout);
             return new Answer(reply.status(), reply.headers(), reply.body(), List.of(), "", null);
         }
-        var body = payload.request(call.function(), request, clock.instant());
+        var body = payload.request(call.function(), request, call.inputs(), clock.instant());
         var reply = client.send(base.resolve("/" + call.function().name()), "POST",
                 Map.of("Content-Type", List.of("application/json")), body, timeout);
         if (reply.status() >= 300) {

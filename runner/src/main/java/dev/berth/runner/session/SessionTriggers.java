@@ -19,7 +19,11 @@ import dev.berth.runner.eventgrid.TopicKey;
 import dev.berth.runner.ingress.Ingress;
 import dev.berth.runner.project.FunctionApp;
 import dev.berth.runner.event.LogLine;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.runner.ingress.StorageBindings;
+import dev.berth.runner.project.FunctionDef;
 import dev.berth.runner.trigger.BindingExpressions;
+import dev.berth.runner.trigger.InputBindings;
 import dev.berth.runner.trigger.OutputBindings;
 import dev.berth.runner.trigger.ProjectStorage;
 import dev.berth.runner.trigger.TriggerHost;
@@ -29,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /// The event side of a running session: the project's embedded storage, its local Event Grid (topic
 /// endpoint on the ingress, storage events from the blob store, subscriptions from `eventgrid.yaml`) and
@@ -63,8 +68,18 @@ final class SessionTriggers implements AutoCloseable {
             ingress.mount(Ingress.EVENT_GRID, new TopicEndpoint(parser, TopicKey.load(app.stateDir()), router::publish)::handle);
             var outputs = new OutputBindings(storage.queues(), storage.blobs(),
                     (topic, list) -> router.publish(topic, parse(parser, list)), new BindingExpressions(app.settings(), clock));
-            ingress.outputs((function, values, bindingData) -> outputs.apply(function, values, bindingData)
-                    .forEach(line -> events.onEvent(new LogLine(clock.instant(), "", "berth", function.name() + " wrote " + line))));
+            var expressions = new BindingExpressions(app.settings(), clock);
+            var inputs = new InputBindings(storage.blobs(), expressions);
+            ingress.storageBindings(new StorageBindings() {
+                @Override public void addInputs(FunctionDef function, ObjectNode data, Map<String, String> bindingData) {
+                    inputs.addTo(function, data, bindingData);
+                }
+
+                @Override public void apply(FunctionDef function, JsonNode values, Map<String, String> bindingData) {
+                    outputs.apply(function, values, bindingData).forEach(line -> events.onEvent(
+                            new LogLine(clock.instant(), "", "berth", function.name() + " wrote " + line)));
+                }
+            });
             parts.addFirst(TriggerHost.start(app, storage, ingress.invoker(), outputs, events, clock));
             return new SessionTriggers(parts, storage);
         } catch (java.sql.SQLException | IOException | RuntimeException e) {

@@ -50,10 +50,14 @@ public final class TriggerHost implements AutoCloseable {
     private final Clock clock;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Sleeper timerSleeper;
+    private final BindingExpressions expressions;
+    private final InputBindings inputs;
 
     private TriggerHost(FunctionApp app, ProjectStorage storage, FunctionInvoker invoker, OutputBindings outputs,
                         EventListener events, Clock clock) {
         this.timerSleeper = Sleeper.of(clock);
+        this.expressions = new BindingExpressions(app.settings(), clock);
+        this.inputs = new InputBindings(storage.blobs(), expressions);
         this.app = app;
         this.storage = storage;
         this.invoker = invoker;
@@ -66,13 +70,12 @@ public final class TriggerHost implements AutoCloseable {
     /// (a schedule naming a missing setting, say) is reported as an ERROR notice; the others run.
     public static TriggerHost start(FunctionApp app, ProjectStorage storage, FunctionInvoker invoker,
                                     OutputBindings outputs, EventListener events, Clock clock) {
-        var expressions = new BindingExpressions(app.settings(), clock);
         var host = new TriggerHost(app, storage, invoker, outputs, events, clock);
-        host.startAll(expressions);
+        host.startAll();
         return host;
     }
 
-    private void startAll(BindingExpressions expressions) {
+    private void startAll() {
         TimerScheduler timers = null;
         for (var function : app.functions()) {
             var trigger = function.trigger().orElse(null);
@@ -181,6 +184,11 @@ public final class TriggerHost implements AutoCloseable {
     /// Runs one invocation and writes its outputs; empty when it succeeded, else why it failed.
     private Optional<String> invoke(FunctionDef function, String trigger, ObjectNode data, ObjectNode metadata,
                                     String summary, Map<String, String> bindingData) throws Exception {
+        try {
+            inputs.addTo(function, data, bindingData);
+        } catch (RuntimeException e) {
+            return Optional.of("input binding: " + e.getMessage());
+        }
         var result = invoker.invoke(function, trigger, data, metadata, summary);
         if (!result.succeeded()) return Optional.of(result.error());
         try {

@@ -122,6 +122,51 @@ class IngressTest extends IngressTestBase {
     }
 
     @Test
+    void payloadMode_inputAndOutputBindings_goThroughTheStorageSink() throws Exception {
+        var replica = replica(ex -> {
+            JsonNode data = JSON.readTree(ex.getRequestBody()).path("Data");
+            FakeReplica.reply(ex, 200, "{\"Outputs\":{\"res\":{\"body\":\"price " + data.path("prices").asText()
+                    + "\"},\"audit\":\"seen " + data.path("req").path("Params").path("sku").asText() + "\"}}");
+        });
+        var ingress = ingress(app(false, http("price", "price/{sku}", AuthLevel.ANONYMOUS)), replica, Duration.ofSeconds(5));
+        var written = new ArrayList<String>();
+        ingress.storageBindings(new StorageBindings() {
+            @Override public void addInputs(FunctionDef function, com.fasterxml.jackson.databind.node.ObjectNode data,
+                                            Map<String, String> bindingData) {
+                data.put("prices", bindingData.get("sku") + "=3");
+            }
+
+            @Override public void apply(FunctionDef function, JsonNode outputs, Map<String, String> bindingData) {
+                written.add(outputs.path("audit").asText());
+            }
+        });
+
+        var response = get(ingress.uri() + "/api/price/tea", Map.of());
+
+        assertThat(response.body()).isEqualTo("price tea=3");
+        assertThat(written).containsExactly("seen tea");
+    }
+
+    @Test
+    void payloadMode_outputBindingThatCannotBeWritten_failsTheCallWith500() throws Exception {
+        var replica = replica(ex -> FakeReplica.reply(ex, 200, "{\"Outputs\":{\"res\":{\"body\":\"ok\"},\"audit\":\"x\"}}"));
+        var ingress = ingress(app(false, http("price", "price", AuthLevel.ANONYMOUS)), replica, Duration.ofSeconds(5));
+        ingress.storageBindings(new StorageBindings() {
+            @Override public void addInputs(FunctionDef function, com.fasterxml.jackson.databind.node.ObjectNode data,
+                                            Map<String, String> bindingData) { }
+
+            @Override public void apply(FunctionDef function, JsonNode outputs, Map<String, String> bindingData) {
+                throw new IllegalArgumentException("queue name 'Bad' is not allowed");
+            }
+        });
+
+        var response = get(ingress.uri() + "/api/price", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("output bindings could not be written").contains("'Bad'");
+    }
+
+    @Test
     void routing_literalRouteDeclaredAfterParameterRoute_stillWins() throws Exception {
         var replica = replica(ex -> FakeReplica.reply(ex, 200, ex.getRequestURI().toString()));
         var ingress = ingress(app(true, http("byid", "items/{id}", AuthLevel.ANONYMOUS),
