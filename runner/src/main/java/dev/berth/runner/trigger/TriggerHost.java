@@ -155,11 +155,12 @@ public final class TriggerHost implements AutoCloseable {
                 .put("InsertionTime", message.insertionTime().toString())
                 .put("NextVisibleTime", message.nextVisibleTime().toString())
                 .put("PopReceipt", message.popReceipt());
-        var bindingData = new HashMap<String, String>();
-        bindingData.put("queueTrigger", message.text());
-        bindingData.put("id", message.id());
-        bindingData.put("dequeueCount", String.valueOf(message.dequeueCount()));
+        // The message's own JSON properties first: `{id}` in a path means the order's id, not the message's.
+        var bindingData = new java.util.TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
         jsonProperties(message.text(), bindingData);
+        bindingData.put("queueTrigger", message.text());
+        bindingData.putIfAbsent("id", message.id());
+        bindingData.putIfAbsent("dequeueCount", String.valueOf(message.dequeueCount()));
         var error = invoke(function, "queueTrigger", data, metadata,
                 message.queue() + ": message " + shortId(message.id()) + " (delivery " + message.dequeueCount() + ")",
                 bindingData);
