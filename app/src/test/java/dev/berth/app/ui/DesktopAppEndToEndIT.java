@@ -3,9 +3,6 @@ package dev.berth.app.ui;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.app.Composition;
 import dev.berth.app.ProjectTemplates;
-import dev.berth.app.ui.fx.CoalescingEventPipe;
-import dev.berth.app.ui.fx.FxExecutor;
-import dev.berth.app.ui.fx.VirtualThreadTaskExecutor;
 import dev.berth.runner.docker.DockerEngine;
 import dev.berth.runner.session.LocalRunner;
 import javafx.scene.control.Button;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DesktopAppEndToEndIT extends FxRobot {
     @TempDir Path userDir;
     @TempDir Path work;
-    private VirtualThreadTaskExecutor tasks;
+    private final AppHarness app = new AppHarness();
     private DockerEngine engine;
     private Stage stage;
 
@@ -53,8 +49,7 @@ class DesktopAppEndToEndIT extends FxRobot {
 
     @AfterEach
     void closeAll() throws Exception {
-        FxToolkit.cleanupStages();
-        if (tasks != null) tasks.close();
+        app.close();
         if (engine != null) engine.close();
     }
 
@@ -63,15 +58,7 @@ class DesktopAppEndToEndIT extends FxRobot {
         engine = new DockerEngine();
         var clock = Clock.systemUTC();
         var composition = new Composition(engine, new LocalRunner(engine, clock), ProjectTemplates.builtIn(), clock, userDir);
-        var fx = new FxExecutor();
-        tasks = new VirtualThreadTaskExecutor(fx);
-        var services = new UiServices(tasks, new CoalescingEventPipe(fx, 75), 0, fx);
-        stage = FxToolkit.setupStage(s -> {
-            s.setWidth(AppWindow.WIDTH);
-            s.setHeight(AppWindow.HEIGHT);
-            DesktopApp.open(s, composition, services);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        stage = app.launch(composition, 75);
 
         clickOn("#newProjectButton");
         // Eleven template cards take a moment to lay out in the dialog's own window; wait until it shows them.

@@ -4,9 +4,6 @@ import dev.berth.app.Composition;
 import dev.berth.app.ui.fakes.FakeEngine;
 import dev.berth.app.ui.fakes.FakeRunner;
 import dev.berth.app.ui.fakes.FakeTemplates;
-import dev.berth.app.ui.fx.CoalescingEventPipe;
-import dev.berth.app.ui.fx.FxExecutor;
-import dev.berth.app.ui.fx.VirtualThreadTaskExecutor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +39,7 @@ class DesktopAppIT extends FxRobot {
     @TempDir Path userDir;
     @TempDir Path work;
     private Stage stage;
-    private VirtualThreadTaskExecutor tasks;
+    private final AppHarness app = new AppHarness();
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -52,21 +48,12 @@ class DesktopAppIT extends FxRobot {
 
     @AfterEach
     void closeWindows() throws Exception {
-        FxToolkit.cleanupStages();
-        if (tasks != null) tasks.close();
+        app.close();
     }
 
     private void launch(FakeEngine engine, FakeRunner runner) throws Exception {
         var composition = new Composition(engine, runner, new FakeTemplates(), Clock.systemUTC(), userDir);
-        var fx = new FxExecutor();
-        tasks = new VirtualThreadTaskExecutor(fx);
-        var services = new UiServices(tasks, new CoalescingEventPipe(fx, 50), 0, fx);
-        stage = FxToolkit.setupStage(s -> {
-            s.setWidth(AppWindow.WIDTH);
-            s.setHeight(AppWindow.HEIGHT);
-            DesktopApp.open(s, composition, services);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        stage = app.launch(composition, 50);
     }
 
     @Test
@@ -163,20 +150,11 @@ class DesktopAppIT extends FxRobot {
     }
 
     private Path project(String name) throws IOException {
-        var dir = Files.createDirectories(work.resolve(name));
-        Files.writeString(dir.resolve("host.json"), "{\n  \"version\": \"2.0\"\n}\n");
-        Files.createDirectories(dir.resolve("hello"));
-        Files.writeString(dir.resolve("hello/function.json"), "{\"bindings\": []}\n");
-        Files.createDirectories(dir.resolve(".berth"));
-        return dir;
+        return AppHarness.helloProject(work, name);
     }
 
     private void seedRecent(Path... projects) throws IOException {
-        var json = new StringBuilder("{\"projects\": [");
-        for (int i = 0; i < projects.length; i++) {
-            json.append(i == 0 ? "" : ", ").append('"').append(projects[i]).append('"');
-        }
-        Files.writeString(userDir.resolve("recent.json"), json.append("]}").toString());
+        AppHarness.seedRecent(userDir, projects);
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {

@@ -6,8 +6,6 @@ import dev.berth.app.ui.fakes.FakeRunner;
 import dev.berth.app.ui.fakes.FakeTemplates;
 import dev.berth.app.ui.fakes.LogFlood;
 import dev.berth.app.ui.fx.CoalescingEventPipe;
-import dev.berth.app.ui.fx.FxExecutor;
-import dev.berth.app.ui.fx.VirtualThreadTaskExecutor;
 import dev.berth.runner.event.EventListener;
 import dev.berth.visualizer.LogEntry;
 import dev.berth.visualizer.LogView;
@@ -25,7 +23,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +55,7 @@ class HeavyLogIT extends FxRobot {
     @TempDir Path userDir;
     @TempDir Path work;
     private Stage stage;
-    private VirtualThreadTaskExecutor tasks;
+    private final AppHarness app = new AppHarness();
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -67,8 +64,7 @@ class HeavyLogIT extends FxRobot {
 
     @AfterEach
     void closeWindows() throws Exception {
-        FxToolkit.cleanupStages();
-        if (tasks != null) tasks.close();
+        app.close();
     }
 
     @Test
@@ -134,23 +130,10 @@ class HeavyLogIT extends FxRobot {
 
     /// Opens a seeded project from the start page, runs it and waits until both replicas show READY.
     private void launchAndRun(FakeRunner runner) throws Exception {
-        var dir = Files.createDirectories(work.resolve("orders-api"));
-        Files.writeString(dir.resolve("host.json"), "{\n  \"version\": \"2.0\"\n}\n");
-        Files.createDirectories(dir.resolve("hello"));
-        Files.writeString(dir.resolve("hello/function.json"), "{\"bindings\": []}\n");
-        Files.createDirectories(dir.resolve(".berth"));
-        Files.writeString(userDir.resolve("recent.json"), "{\"projects\": [\"" + dir + "\"]}");
+        var dir = AppHarness.helloProject(work, "orders-api");
+        AppHarness.seedRecent(userDir, dir);
         var composition = new Composition(new FakeEngine(), runner, new FakeTemplates(), Clock.systemUTC(), userDir);
-        var fx = new FxExecutor();
-        tasks = new VirtualThreadTaskExecutor(fx);
-        var pipe = new CoalescingEventPipe(fx, CoalescingEventPipe.DEFAULT_PERIOD_MILLIS);
-        var services = new UiServices(tasks, pipe, 0, fx);
-        stage = FxToolkit.setupStage(s -> {
-            s.setWidth(AppWindow.WIDTH);
-            s.setHeight(AppWindow.HEIGHT);
-            DesktopApp.open(s, composition, services);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        stage = app.launch(composition, CoalescingEventPipe.DEFAULT_PERIOD_MILLIS);
 
         clickOn("orders-api");
         waitUntil(() -> lookup("#runButton").tryQuery().isPresent());

@@ -4,9 +4,6 @@ import dev.berth.app.Composition;
 import dev.berth.app.ui.fakes.FakeEngine;
 import dev.berth.app.ui.fakes.FakeRunner;
 import dev.berth.app.ui.fakes.FakeTemplates;
-import dev.berth.app.ui.fx.CoalescingEventPipe;
-import dev.berth.app.ui.fx.FxExecutor;
-import dev.berth.app.ui.fx.VirtualThreadTaskExecutor;
 import dev.berth.app.ui.storage.BlobExplorerView;
 import dev.berth.editor.CodeEditor;
 import dev.berth.editor.Diagnostic;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +50,7 @@ class StorageExplorerIT extends FxRobot {
     @TempDir Path work;
     @TempDir Path desktop;
     private Stage stage;
-    private VirtualThreadTaskExecutor tasks;
+    private final AppHarness app = new AppHarness();
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -63,8 +59,7 @@ class StorageExplorerIT extends FxRobot {
 
     @AfterEach
     void closeWindows() throws Exception {
-        FxToolkit.cleanupStages();
-        if (tasks != null) tasks.close();
+        app.close();
     }
 
     @Test
@@ -153,18 +148,10 @@ class StorageExplorerIT extends FxRobot {
     }
 
     private void launch(Path dir) throws Exception {
-        Files.writeString(userDir.resolve("recent.json"), "{\"projects\": [\"" + dir + "\"]}");
+        AppHarness.seedRecent(userDir, dir);
         var composition = new Composition(new FakeEngine(), FakeRunner.withReadyReplicaAndInvocation(),
                 new FakeTemplates(), Clock.systemUTC(), userDir);
-        var fx = new FxExecutor();
-        tasks = new VirtualThreadTaskExecutor(fx);
-        var services = new UiServices(tasks, new CoalescingEventPipe(fx, 50), 0, fx);
-        stage = FxToolkit.setupStage(s -> {
-            s.setWidth(AppWindow.WIDTH);
-            s.setHeight(AppWindow.HEIGHT);
-            DesktopApp.open(s, composition, services);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        stage = app.launch(composition, 50);
         clickOn(dir.getFileName().toString());
         waitUntil(() -> lookup("#projectTree").tryQuery().isPresent());
     }
