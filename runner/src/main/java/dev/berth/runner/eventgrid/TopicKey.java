@@ -3,13 +3,12 @@ package dev.berth.runner.eventgrid;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.runner.project.KeyFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -61,29 +60,7 @@ public final class TopicKey {
     private static void create(Path file) throws IOException {
         var keys = new LinkedHashMap<String, String>();
         for (var name : NAMES) keys.put(name, newKey());
-        var temp = Files.createTempFile(file.getParent(), "eventgrid-key", ".tmp");
-        try {
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the ACLs of the user's profile folder protect the file
-            }
-            Files.writeString(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(keys), StandardCharsets.UTF_8);
-            // A hard link fails when the file exists, so two Berth processes starting at once agree on one key file.
-            try {
-                Files.createLink(file, temp);
-            } catch (FileAlreadyExistsException raced) {
-                // the other process's keys win
-            } catch (UnsupportedOperationException | IOException noLinks) {
-                try {
-                    Files.move(temp, file);
-                } catch (FileAlreadyExistsException raced) {
-                    // the other process's keys win
-                }
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        KeyFile.createIfAbsent(file, "eventgrid-key", keys);
     }
 
     private static TopicKey read(Path file) throws IOException {
