@@ -8,20 +8,13 @@ import dev.berth.runner.session.LocalRunner;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
@@ -35,21 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// ingress → its invocation appears in the table → Stop removes the container.
 @Tag("ui")
 @Tag("docker")
-class DesktopAppEndToEndIT extends FxRobot {
-    @TempDir Path userDir;
-    @TempDir Path work;
-    private final AppHarness app = new AppHarness();
+class DesktopAppEndToEndIT extends AppUiTest {
     private DockerEngine engine;
-    private Stage stage;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        app.close();
+    @Override
+    void afterAppClosed() throws Exception {
         if (engine != null) engine.close();
     }
 

@@ -10,14 +10,8 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,23 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// Drives the real desktop UI (real views, executors and coalescing event pipe) over a fake runner,
 /// engine and scaffolder, and saves screenshots of the key screens to target/screenshots.
 @Tag("ui")
-class DesktopAppIT extends FxRobot {
+class DesktopAppIT extends AppUiTest {
     private static final long TIMEOUT_S = 15;
 
-    @TempDir Path userDir;
-    @TempDir Path work;
-    private Stage stage;
-    private final AppHarness app = new AppHarness();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeWindows() throws Exception {
-        app.close();
-    }
 
     private void launch(FakeEngine engine, FakeRunner runner) throws Exception {
         var composition = new Composition(engine, runner, new FakeTemplates(), Clock.systemUTC(), userDir);

@@ -13,17 +13,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -44,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// every 50 ms measure how responsive it stays; their figures are printed, not asserted tightly, because
 /// the machines that run this are shared and noisy. Saves target/screenshots/heavy-logs.png.
 @Tag("ui")
-class HeavyLogIT extends FxRobot {
+class HeavyLogIT extends AppUiTest {
     private static final List<String> REPLICAS = List.of("hello-r1-a1", "hello-r1-a2");
     private static final int LINES_PER_SECOND = 10_000;
     private static final Duration FLOOD = Duration.ofSeconds(5);
@@ -52,20 +45,6 @@ class HeavyLogIT extends FxRobot {
     /// Generous: a starved 2-core CI box may take several times the flood's 5 s to work through it.
     private static final long TIMEOUT_S = 90;
 
-    @TempDir Path userDir;
-    @TempDir Path work;
-    private Stage stage;
-    private final AppHarness app = new AppHarness();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeWindows() throws Exception {
-        app.close();
-    }
 
     @Test
     void logFlood_tenThousandLinesPerSecondFromTwoReplicas_fxThreadKeepsUpAndLogHoldsEveryLine() throws Exception {

@@ -17,14 +17,9 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
 
 import java.io.IOException;
@@ -43,24 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// The Storage tab and the function.json checks in the real desktop UI, with storage seeded through the
 /// runner's storage API in the project's `.berth/` (no run: the explorers open it themselves).
 @Tag("ui")
-class StorageExplorerIT extends FxRobot {
+class StorageExplorerIT extends AppUiTest {
     private static final long TIMEOUT_S = 15;
 
-    @TempDir Path userDir;
-    @TempDir Path work;
     @TempDir Path desktop;
-    private Stage stage;
-    private final AppHarness app = new AppHarness();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeWindows() throws Exception {
-        app.close();
-    }
 
     @Test
     void storageTab_showsSeededQueuesAndBlobs_enqueuesRedrivesAndUploads() throws Exception {

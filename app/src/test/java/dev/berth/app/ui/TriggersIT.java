@@ -21,14 +21,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -51,24 +45,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// runs an order pipeline (HTTP, queue, blob, Event Grid and timer functions) and whose ingress is a tiny
 /// local HTTP server answering the admin endpoint. Screenshots go to target/screenshots.
 @Tag("ui")
-class TriggersIT extends FxRobot {
+class TriggersIT extends AppUiTest {
     private static final long TIMEOUT_S = 15;
 
-    @TempDir Path userDir;
-    @TempDir Path work;
-    private Stage stage;
-    private final AppHarness app = new AppHarness();
     private HttpServer ingress;
     private final List<String> adminCalls = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        app.close();
+    @Override
+    void afterAppClosed() {
         if (ingress != null) ingress.stop(0);
     }
 
