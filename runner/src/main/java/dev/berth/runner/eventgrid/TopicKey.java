@@ -1,8 +1,5 @@
 package dev.berth.runner.eventgrid;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.runner.project.KeyFile;
 
 import java.io.IOException;
@@ -21,7 +18,6 @@ import java.util.List;
 public final class TopicKey {
     public static final String FILE = "eventgrid-key.json";
     static final List<String> NAMES = List.of("key1", "key2");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path file;
@@ -64,13 +60,7 @@ public final class TopicKey {
     }
 
     private static TopicKey read(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw malformed(file, "it is not valid JSON (" + e.getOriginalMessage() + ")");
-        }
-        if (root == null || !root.isObject()) throw malformed(file, "it does not hold a JSON object");
+        var root = KeyFile.readObject(file, why -> malformed(file, why));
         var keys = new java.util.ArrayList<String>();
         for (var name : NAMES) {
             var value = root.get(name);

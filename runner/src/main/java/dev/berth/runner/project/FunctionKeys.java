@@ -1,8 +1,5 @@
 package dev.berth.runner.project;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +19,6 @@ public final class FunctionKeys {
     static final String FILE = "keys.json";
     static final String DEFAULT = "default";
     static final String MASTER = "master";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, String> keys;
@@ -49,13 +45,7 @@ public final class FunctionKeys {
     }
 
     private static FunctionKeys read(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw malformed(file, "it is not valid JSON (" + e.getOriginalMessage() + ")");
-        }
-        if (root == null || !root.isObject()) throw malformed(file, "it does not hold a JSON object");
+        var root = KeyFile.readObject(file, why -> malformed(file, why));
         var keys = new LinkedHashMap<String, String>();
         for (var name : new String[] {DEFAULT, MASTER}) {
             var value = root.get(name);

@@ -1,5 +1,7 @@
 package dev.berth.runner.project;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -9,8 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.function.Function;
 
-/// Writes a file of secret keys (function keys, Event Grid topic keys) once: readable by its owner only,
+/// Reads and writes a file of secret keys (function keys, Event Grid topic keys). Writes it once: readable by its owner only,
 /// and published complete, so a reader never sees half a file and two Berth processes starting at once
 /// agree on one set of keys. Stateless, thread-safe.
 public final class KeyFile {
@@ -29,6 +32,19 @@ public final class KeyFile {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /// The JSON object in `file`; `malformed` turns what is wrong with it into the error to throw (naming
+    /// the file and the fix).
+    public static JsonNode readObject(Path file, Function<String, IOException> malformed) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw malformed.apply("it is not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (root == null || !root.isObject()) throw malformed.apply("it does not hold a JSON object");
+        return root;
     }
 
     /// Publishes the complete temp file under `file` unless `file` exists. A hard link fails atomically when the
