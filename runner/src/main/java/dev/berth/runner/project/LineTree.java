@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /// Builds a JSON tree (from JSON or YAML) by hand rather than with an ObjectMapper, because only the token
-/// stream knows lines: records the line of every path (`a.b[0].c`) so a message can point at it. Used for
-/// project files and for Event Grid's YAML. Stateless; the map it fills belongs to the caller.
+/// stream knows lines: records the line of every path (`a.b[0].c`) so a message can point at it, and names
+/// a value's kind for such a message. Used for project files and for Event Grid's YAML. Stateless; the map
+/// it fills belongs to the caller.
 public final class LineTree {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -66,5 +67,16 @@ public final class LineTree {
             node.add(value(parser, SourceDoc.item(path, node.size())));
         }
         return node;
+    }
+
+    /// "the text \"x\"", "the number 5", "a list", … for messages about a value of the wrong kind.
+    public static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) return "nothing";
+        if (node.isTextual()) return "the text \"" + node.asText() + "\"";
+        if (node.isNumber()) return "the number " + node.asText();
+        if (node.isBoolean()) return node.asText();
+        if (node.isNull()) return "null";
+        if (node.isArray()) return "a list";
+        return "an object";
     }
 }

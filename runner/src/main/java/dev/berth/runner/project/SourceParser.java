@@ -92,13 +92,5 @@ final class SourceParser {
     }
 
     /// "a string", "an array", … for messages about a value of the wrong kind.
-    static String describe(JsonNode node) {
-        if (node == null || node.isMissingNode()) return "nothing";
-        if (node.isTextual()) return "the text \"" + node.asText() + "\"";
-        if (node.isNumber()) return "the number " + node.asText();
-        if (node.isBoolean()) return node.asText();
-        if (node.isNull()) return "null";
-        if (node.isArray()) return "a list";
-        return "an object";
-    }
+    static String describe(JsonNode node) { return LineTree.describe(node); }
 }
