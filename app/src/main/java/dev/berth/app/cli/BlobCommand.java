@@ -69,15 +69,12 @@ final class BlobCommand {
 
         @Override
         public Integer call() {
-            return StorageCli.withStorage(spec, dir, storage -> {
-                var out = spec.commandLine().getOut();
+            return StorageCli.printing(spec, dir, (storage, out) -> {
                 if (container == null) {
                     listContainers(out, storage);
                 } else {
                     listBlobs(out, storage);
                 }
-                out.flush();
-                return 0;
             });
         }
 
@@ -124,7 +121,7 @@ final class BlobCommand {
 
         @Override
         public Integer call() {
-            return StorageCli.withStorage(spec, dir, storage -> {
+            return StorageCli.printing(spec, dir, (storage, out) -> {
                 var target = BlobPath.of(path);
                 dev.berth.runner.blob.BlobNames.container(target.container());
                 dev.berth.runner.blob.BlobNames.blob(target.name());
@@ -133,10 +130,7 @@ final class BlobCommand {
                 storage.blobs().createContainer(target.container());
                 var p = storage.blobs().put(target.container(), target.name(), new ByteArrayInputStream(bytes),
                         contentType, Map.of(), null);
-                spec.commandLine().getOut().println(p.path() + "  " + p.length() + " bytes  " + p.contentType()
-                        + "  ETag " + p.eTag());
-                spec.commandLine().getOut().flush();
-                return 0;
+                out.println(p.path() + "  " + p.length() + " bytes  " + p.contentType() + "  ETag " + p.eTag());
             });
         }
     }

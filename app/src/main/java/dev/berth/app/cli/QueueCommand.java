@@ -37,16 +37,13 @@ final class QueueCommand {
 
         @Override
         public Integer call() {
-            return StorageCli.withStorage(spec, dir, storage -> {
-                var out = spec.commandLine().getOut();
+            return StorageCli.printing(spec, dir, (storage, out) -> {
                 var counts = storage.queues().counts();
                 if (counts.isEmpty()) {
                     out.println("No queues yet. Put a message with `berth queue put " + dir + " <queue> <message>`.");
                 } else {
                     print(out, counts);
                 }
-                out.flush();
-                return 0;
             });
         }
 
@@ -82,16 +79,14 @@ final class QueueCommand {
 
         @Override
         public Integer call() {
-            return StorageCli.withStorage(spec, dir, storage -> {
+            return StorageCli.printing(spec, dir, (storage, out) -> {
                 var timeToLive = ttl == null ? QueueLimits.DEFAULT_TTL : Durations.parse("--ttl", ttl);
                 var visibility = delay == null ? Duration.ZERO : Durations.parse("--delay", delay);
                 var text = new String(StorageCli.read(message, stdin), StandardCharsets.UTF_8);
                 QueueLimits.checkName(queue); // before creating anything
                 storage.queues().createIfNotExists(queue);
                 var put = storage.queues().put(queue, text, visibility, timeToLive);
-                spec.commandLine().getOut().println(put.id());
-                spec.commandLine().getOut().flush();
-                return 0;
+                out.println(put.id());
             });
         }
     }
@@ -107,8 +102,7 @@ final class QueueCommand {
 
         @Override
         public Integer call() {
-            return StorageCli.withStorage(spec, dir, storage -> {
-                var out = spec.commandLine().getOut();
+            return StorageCli.printing(spec, dir, (storage, out) -> {
                 var messages = storage.queues().peek(queue, count);
                 if (messages.isEmpty()) {
                     out.println("Queue '" + queue + "' has no visible messages.");
@@ -121,8 +115,6 @@ final class QueueCommand {
                                 StorageCli.shorten(m.text(), 60));
                     }
                 }
-                out.flush();
-                return 0;
             });
         }
     }
@@ -137,10 +129,9 @@ final class QueueCommand {
 
         @Override
         public Integer call() {
-            return StorageCli.withStorage(spec, dir, storage -> {
+            return StorageCli.printing(spec, dir, (storage, out) -> {
                 var poison = queue.endsWith(QueueLimits.POISON_SUFFIX) ? queue : QueueLimits.poisonName(queue);
                 var source = poison.substring(0, poison.length() - QueueLimits.POISON_SUFFIX.length());
-                var out = spec.commandLine().getOut();
                 if (!storage.queues().exists(poison)) {
                     out.println("Queue '" + source + "' has no poison queue: nothing to re-drive.");
                 } else {
@@ -148,8 +139,6 @@ final class QueueCommand {
                     out.println("Moved " + moved + " message" + (moved == 1 ? "" : "s") + " from '" + poison
                             + "' back to '" + source + "'.");
                 }
-                out.flush();
-                return 0;
             });
         }
     }

@@ -50,6 +50,23 @@ final class StorageCli {
         }
     }
 
+    /// Work that only prints to the command's output.
+    @FunctionalInterface
+    interface Report {
+        void print(ProjectStorage storage, PrintWriter out) throws IOException;
+    }
+
+    /// `withStorage` for a command that only prints: hands it the command's output, flushes that after it,
+    /// and exits 0 (failures are reported as in `withStorage`).
+    static int printing(CommandSpec spec, Path dir, Report report) {
+        return withStorage(spec, dir, storage -> {
+            var out = spec.commandLine().getOut();
+            report.print(storage, out);
+            out.flush();
+            return 0;
+        });
+    }
+
     static int fail(PrintWriter err, String message) {
         err.println(message);
         err.flush();

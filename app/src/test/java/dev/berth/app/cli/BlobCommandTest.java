@@ -6,12 +6,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,23 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BlobCommandTest {
     @TempDir Path project;
     @TempDir Path files;
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
+    private final InProcessCli cli = new InProcessCli();
 
-    private int berth(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        var cli = BerthCli.create(new CommandFactory(() -> {
-            throw new AssertionError("storage commands never need the runner");
-        }));
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
+    private int berth(String... args) { return cli.run(args); }
 
-    private ProjectStorage storage() throws Exception {
-        return ProjectStorage.open(project.resolve(".berth"), Clock.systemUTC());
-    }
+    private ProjectStorage storage() throws Exception { return InProcessCli.storage(project); }
 
     @Test
     void put_file_createsTheContainerAndTakesTheContentTypeFromTheExtension() throws Exception {
@@ -43,7 +28,7 @@ class BlobCommandTest {
 
         assertThat(berth("blob", "put", project.toString(), "orders/2026/order.json", file.toString())).isZero();
 
-        assertThat(out.toString()).startsWith("orders/2026/order.json  7 bytes  application/json  ETag \"0x");
+        assertThat(cli.out()).startsWith("orders/2026/order.json  7 bytes  application/json  ETag \"0x");
         try (var storage = storage()) {
             var blob = storage.blobs().get("orders", "2026/order.json");
             assertThat(blob.properties().contentType()).isEqualTo("application/json");
@@ -57,7 +42,7 @@ class BlobCommandTest {
 
         assertThat(berth("blob", "put", project.toString(), "a.txt", file.toString())).isEqualTo(2);
 
-        assertThat(err.toString()).contains("'a.txt' is not a blob path").contains("CONTAINER/NAME");
+        assertThat(cli.err()).contains("'a.txt' is not a blob path").contains("CONTAINER/NAME");
     }
 
     @Test
@@ -65,7 +50,7 @@ class BlobCommandTest {
         assertThat(berth("blob", "put", project.toString(), "images/a.png", files.resolve("gone.png").toString()))
                 .isEqualTo(2);
 
-        assertThat(err.toString()).contains("gone.png does not exist").doesNotContain("\tat ");
+        assertThat(cli.err()).contains("gone.png does not exist").doesNotContain("\tat ");
     }
 
     @Test
@@ -79,10 +64,10 @@ class BlobCommandTest {
         }
 
         assertThat(berth("blob", "list", project.toString())).isZero();
-        assertThat(out.toString().lines()).containsExactly("images", "orders");
+        assertThat(cli.out().lines()).containsExactly("images", "orders");
 
         assertThat(berth("blob", "list", project.toString(), "images", "--prefix", "cats/")).isZero();
-        var lines = out.toString().lines().toList();
+        var lines = cli.out().lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("NAME").contains("SIZE").contains("CONTENT-TYPE").contains("MODIFIED");
         assertThat(lines.get(1)).startsWith("cats/a.png").contains("10  image/png");
@@ -101,7 +86,7 @@ class BlobCommandTest {
         assertThat(berth("blob", "get", project.toString(), "images/a.png", "-o", target.toString())).isZero();
 
         assertThat(Files.readAllBytes(target)).isEqualTo(png);
-        assertThat(out.toString()).contains("Wrote 7 bytes to " + target);
+        assertThat(cli.out()).contains("Wrote 7 bytes to " + target);
     }
 
     @Test
@@ -130,6 +115,6 @@ class BlobCommandTest {
 
         assertThat(berth("blob", "get", project.toString(), "images/nope.png")).isEqualTo(2);
 
-        assertThat(err.toString()).contains("blob 'images/nope.png' does not exist").contains("list the container");
+        assertThat(cli.err()).contains("blob 'images/nope.png' does not exist").contains("list the container");
     }
 }

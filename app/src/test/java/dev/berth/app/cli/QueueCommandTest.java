@@ -4,11 +4,8 @@ import dev.berth.runner.trigger.ProjectStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,29 +13,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// `berth queue …` against a project's embedded storage in a temporary folder (no Docker, no session).
 class QueueCommandTest {
     @TempDir Path project;
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
+    private final InProcessCli cli = new InProcessCli();
 
-    private int berth(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        var cli = BerthCli.create(new CommandFactory(() -> {
-            throw new AssertionError("storage commands never need the runner");
-        }));
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
+    private int berth(String... args) { return cli.run(args); }
 
-    private ProjectStorage storage() throws Exception {
-        return ProjectStorage.open(project.resolve(".berth"), Clock.systemUTC());
-    }
+    private ProjectStorage storage() throws Exception { return InProcessCli.storage(project); }
 
     @Test
     void put_missingQueue_createsItAndPrintsTheMessageId() throws Exception {
         assertThat(berth("queue", "put", project.toString(), "orders", "{\"id\":1}")).isZero();
 
-        var id = out.toString().strip();
+        var id = cli.out().strip();
         try (var storage = storage()) {
             var peeked = storage.queues().peek("orders", 32);
             assertThat(peeked).singleElement().satisfies(m -> {
@@ -66,7 +51,7 @@ class QueueCommandTest {
     void put_badQueueName_printsTheFixAndExitsTwo() {
         assertThat(berth("queue", "put", project.toString(), "Orders_Q", "x")).isEqualTo(2);
 
-        assertThat(err.toString()).contains("queue name 'Orders_Q' is not allowed").contains("orders-q")
+        assertThat(cli.err()).contains("queue name 'Orders_Q' is not allowed").contains("orders-q")
                 .doesNotContain("Exception").doesNotContain("\tat ");
     }
 
@@ -76,14 +61,14 @@ class QueueCommandTest {
 
         assertThat(berth("queue", "put", project.toString(), "orders", "@" + big)).isEqualTo(2);
 
-        assertThat(err.toString()).contains("65537 bytes").contains("store the payload in a blob");
+        assertThat(cli.err()).contains("65537 bytes").contains("store the payload in a blob");
     }
 
     @Test
     void put_badDuration_namesTheOptionAndExitsTwo() {
         assertThat(berth("queue", "put", project.toString(), "orders", "x", "--ttl", "soon")).isEqualTo(2);
 
-        assertThat(err.toString()).contains("--ttl 'soon' is not a duration").contains("-1 for never");
+        assertThat(cli.err()).contains("--ttl 'soon' is not a duration").contains("-1 for never");
     }
 
     @Test
@@ -101,7 +86,7 @@ class QueueCommandTest {
 
         assertThat(berth("queue", "list", project.toString())).isZero();
 
-        assertThat(out.toString().lines()).containsExactly(
+        assertThat(cli.out().lines()).containsExactly(
                 "QUEUE                VISIBLE  IN-FLIGHT  POISON",
                 "invoices-long-name         0          0       0",
                 "orders                     1          1       1",
@@ -118,7 +103,7 @@ class QueueCommandTest {
 
         assertThat(berth("queue", "peek", project.toString(), "orders", "-n", "5")).isZero();
 
-        var lines = out.toString().lines().toList();
+        var lines = cli.out().lines().toList();
         assertThat(lines.getFirst()).startsWith("ID").contains("DEQUEUE").contains("INSERTED").contains("TEXT");
         assertThat(lines.get(1)).startsWith(id).contains(" 0 ").contains("line one line two yyy").endsWith("…")
                 .doesNotContain("\n");
@@ -128,7 +113,7 @@ class QueueCommandTest {
     void peek_missingQueue_saysSoAndExitsTwo() {
         assertThat(berth("queue", "peek", project.toString(), "nothing-here")).isEqualTo(2);
 
-        assertThat(err.toString()).contains("queue 'nothing-here' does not exist");
+        assertThat(cli.err()).contains("queue 'nothing-here' does not exist");
     }
 
     @Test
@@ -143,7 +128,7 @@ class QueueCommandTest {
 
         assertThat(berth("queue", "redrive", project.toString(), "orders")).isZero();
 
-        assertThat(out.toString().strip()).isEqualTo("Moved 2 messages from 'orders-poison' back to 'orders'.");
+        assertThat(cli.out().strip()).isEqualTo("Moved 2 messages from 'orders-poison' back to 'orders'.");
         try (var storage = storage()) {
             assertThat(storage.queues().counts("orders").visible()).isEqualTo(2);
             assertThat(storage.queues().counts("orders").poison()).isZero();
@@ -154,6 +139,6 @@ class QueueCommandTest {
     void anyCommand_missingProjectFolder_namesItAndExitsTwo() {
         assertThat(berth("queue", "list", project.resolve("nope").toString())).isEqualTo(2);
 
-        assertThat(err.toString()).contains("nope").contains("does not exist");
+        assertThat(cli.err()).contains("nope").contains("does not exist");
     }
 }

@@ -3,29 +3,18 @@ package dev.berth.app.ui;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.app.Composition;
 import dev.berth.app.ProjectTemplates;
-import dev.berth.app.ui.fx.CoalescingEventPipe;
-import dev.berth.app.ui.fx.FxExecutor;
-import dev.berth.app.ui.fx.VirtualThreadTaskExecutor;
 import dev.berth.runner.docker.DockerEngine;
 import dev.berth.runner.session.LocalRunner;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
@@ -39,22 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// ingress → its invocation appears in the table → Stop removes the container.
 @Tag("ui")
 @Tag("docker")
-class DesktopAppEndToEndIT extends FxRobot {
-    @TempDir Path userDir;
-    @TempDir Path work;
-    private VirtualThreadTaskExecutor tasks;
+class DesktopAppEndToEndIT extends AppUiTest {
     private DockerEngine engine;
-    private Stage stage;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        FxToolkit.cleanupStages();
-        if (tasks != null) tasks.close();
+    @Override
+    void afterAppClosed() throws Exception {
         if (engine != null) engine.close();
     }
 
@@ -63,15 +41,7 @@ class DesktopAppEndToEndIT extends FxRobot {
         engine = new DockerEngine();
         var clock = Clock.systemUTC();
         var composition = new Composition(engine, new LocalRunner(engine, clock), ProjectTemplates.builtIn(), clock, userDir);
-        var fx = new FxExecutor();
-        tasks = new VirtualThreadTaskExecutor(fx);
-        var services = new UiServices(tasks, new CoalescingEventPipe(fx, 75), 0, fx);
-        stage = FxToolkit.setupStage(s -> {
-            s.setWidth(AppWindow.WIDTH);
-            s.setHeight(AppWindow.HEIGHT);
-            DesktopApp.open(s, composition, services);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        stage = app.launch(composition, 75);
 
         clickOn("#newProjectButton");
         // Eleven template cards take a moment to lay out in the dialog's own window; wait until it shows them.

@@ -4,24 +4,14 @@ import dev.berth.app.Composition;
 import dev.berth.app.ui.fakes.FakeEngine;
 import dev.berth.app.ui.fakes.FakeRunner;
 import dev.berth.app.ui.fakes.FakeTemplates;
-import dev.berth.app.ui.fx.CoalescingEventPipe;
-import dev.berth.app.ui.fx.FxExecutor;
-import dev.berth.app.ui.fx.VirtualThreadTaskExecutor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,36 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// Drives the real desktop UI (real views, executors and coalescing event pipe) over a fake runner,
 /// engine and scaffolder, and saves screenshots of the key screens to target/screenshots.
 @Tag("ui")
-class DesktopAppIT extends FxRobot {
+class DesktopAppIT extends AppUiTest {
     private static final long TIMEOUT_S = 15;
 
-    @TempDir Path userDir;
-    @TempDir Path work;
-    private Stage stage;
-    private VirtualThreadTaskExecutor tasks;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeWindows() throws Exception {
-        FxToolkit.cleanupStages();
-        if (tasks != null) tasks.close();
-    }
 
     private void launch(FakeEngine engine, FakeRunner runner) throws Exception {
         var composition = new Composition(engine, runner, new FakeTemplates(), Clock.systemUTC(), userDir);
-        var fx = new FxExecutor();
-        tasks = new VirtualThreadTaskExecutor(fx);
-        var services = new UiServices(tasks, new CoalescingEventPipe(fx, 50), 0, fx);
-        stage = FxToolkit.setupStage(s -> {
-            s.setWidth(AppWindow.WIDTH);
-            s.setHeight(AppWindow.HEIGHT);
-            DesktopApp.open(s, composition, services);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        stage = app.launch(composition, 50);
     }
 
     @Test
@@ -163,20 +130,11 @@ class DesktopAppIT extends FxRobot {
     }
 
     private Path project(String name) throws IOException {
-        var dir = Files.createDirectories(work.resolve(name));
-        Files.writeString(dir.resolve("host.json"), "{\n  \"version\": \"2.0\"\n}\n");
-        Files.createDirectories(dir.resolve("hello"));
-        Files.writeString(dir.resolve("hello/function.json"), "{\"bindings\": []}\n");
-        Files.createDirectories(dir.resolve(".berth"));
-        return dir;
+        return AppHarness.helloProject(work, name);
     }
 
     private void seedRecent(Path... projects) throws IOException {
-        var json = new StringBuilder("{\"projects\": [");
-        for (int i = 0; i < projects.length; i++) {
-            json.append(i == 0 ? "" : ", ").append('"').append(projects[i]).append('"');
-        }
-        Files.writeString(userDir.resolve("recent.json"), json.append("]}").toString());
+        AppHarness.seedRecent(userDir, projects);
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {

@@ -6,8 +6,6 @@ import dev.berth.app.ui.fakes.FakeRunner;
 import dev.berth.app.ui.fakes.FakeTemplates;
 import dev.berth.app.ui.fakes.LogFlood;
 import dev.berth.app.ui.fx.CoalescingEventPipe;
-import dev.berth.app.ui.fx.FxExecutor;
-import dev.berth.app.ui.fx.VirtualThreadTaskExecutor;
 import dev.berth.runner.event.EventListener;
 import dev.berth.visualizer.LogEntry;
 import dev.berth.visualizer.LogView;
@@ -15,18 +13,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -47,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// every 50 ms measure how responsive it stays; their figures are printed, not asserted tightly, because
 /// the machines that run this are shared and noisy. Saves target/screenshots/heavy-logs.png.
 @Tag("ui")
-class HeavyLogIT extends FxRobot {
+class HeavyLogIT extends AppUiTest {
     private static final List<String> REPLICAS = List.of("hello-r1-a1", "hello-r1-a2");
     private static final int LINES_PER_SECOND = 10_000;
     private static final Duration FLOOD = Duration.ofSeconds(5);
@@ -55,21 +45,6 @@ class HeavyLogIT extends FxRobot {
     /// Generous: a starved 2-core CI box may take several times the flood's 5 s to work through it.
     private static final long TIMEOUT_S = 90;
 
-    @TempDir Path userDir;
-    @TempDir Path work;
-    private Stage stage;
-    private VirtualThreadTaskExecutor tasks;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeWindows() throws Exception {
-        FxToolkit.cleanupStages();
-        if (tasks != null) tasks.close();
-    }
 
     @Test
     void logFlood_tenThousandLinesPerSecondFromTwoReplicas_fxThreadKeepsUpAndLogHoldsEveryLine() throws Exception {
@@ -134,23 +109,10 @@ class HeavyLogIT extends FxRobot {
 
     /// Opens a seeded project from the start page, runs it and waits until both replicas show READY.
     private void launchAndRun(FakeRunner runner) throws Exception {
-        var dir = Files.createDirectories(work.resolve("orders-api"));
-        Files.writeString(dir.resolve("host.json"), "{\n  \"version\": \"2.0\"\n}\n");
-        Files.createDirectories(dir.resolve("hello"));
-        Files.writeString(dir.resolve("hello/function.json"), "{\"bindings\": []}\n");
-        Files.createDirectories(dir.resolve(".berth"));
-        Files.writeString(userDir.resolve("recent.json"), "{\"projects\": [\"" + dir + "\"]}");
+        var dir = AppHarness.helloProject(work, "orders-api");
+        AppHarness.seedRecent(userDir, dir);
         var composition = new Composition(new FakeEngine(), runner, new FakeTemplates(), Clock.systemUTC(), userDir);
-        var fx = new FxExecutor();
-        tasks = new VirtualThreadTaskExecutor(fx);
-        var pipe = new CoalescingEventPipe(fx, CoalescingEventPipe.DEFAULT_PERIOD_MILLIS);
-        var services = new UiServices(tasks, pipe, 0, fx);
-        stage = FxToolkit.setupStage(s -> {
-            s.setWidth(AppWindow.WIDTH);
-            s.setHeight(AppWindow.HEIGHT);
-            DesktopApp.open(s, composition, services);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        stage = app.launch(composition, CoalescingEventPipe.DEFAULT_PERIOD_MILLIS);
 
         clickOn("orders-api");
         waitUntil(() -> lookup("#runButton").tryQuery().isPresent());

@@ -4,9 +4,6 @@ import dev.berth.app.Composition;
 import dev.berth.app.ui.fakes.FakeEngine;
 import dev.berth.app.ui.fakes.FakeRunner;
 import dev.berth.app.ui.fakes.FakeTemplates;
-import dev.berth.app.ui.fx.CoalescingEventPipe;
-import dev.berth.app.ui.fx.FxExecutor;
-import dev.berth.app.ui.fx.VirtualThreadTaskExecutor;
 import dev.berth.app.ui.storage.BlobExplorerView;
 import dev.berth.editor.CodeEditor;
 import dev.berth.editor.Diagnostic;
@@ -20,16 +17,10 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,25 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// The Storage tab and the function.json checks in the real desktop UI, with storage seeded through the
 /// runner's storage API in the project's `.berth/` (no run: the explorers open it themselves).
 @Tag("ui")
-class StorageExplorerIT extends FxRobot {
+class StorageExplorerIT extends AppUiTest {
     private static final long TIMEOUT_S = 15;
 
-    @TempDir Path userDir;
-    @TempDir Path work;
     @TempDir Path desktop;
-    private Stage stage;
-    private VirtualThreadTaskExecutor tasks;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeWindows() throws Exception {
-        FxToolkit.cleanupStages();
-        if (tasks != null) tasks.close();
-    }
 
     @Test
     void storageTab_showsSeededQueuesAndBlobs_enqueuesRedrivesAndUploads() throws Exception {
@@ -153,18 +129,10 @@ class StorageExplorerIT extends FxRobot {
     }
 
     private void launch(Path dir) throws Exception {
-        Files.writeString(userDir.resolve("recent.json"), "{\"projects\": [\"" + dir + "\"]}");
+        AppHarness.seedRecent(userDir, dir);
         var composition = new Composition(new FakeEngine(), FakeRunner.withReadyReplicaAndInvocation(),
                 new FakeTemplates(), Clock.systemUTC(), userDir);
-        var fx = new FxExecutor();
-        tasks = new VirtualThreadTaskExecutor(fx);
-        var services = new UiServices(tasks, new CoalescingEventPipe(fx, 50), 0, fx);
-        stage = FxToolkit.setupStage(s -> {
-            s.setWidth(AppWindow.WIDTH);
-            s.setHeight(AppWindow.HEIGHT);
-            DesktopApp.open(s, composition, services);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        stage = app.launch(composition, 50);
         clickOn(dir.getFileName().toString());
         waitUntil(() -> lookup("#projectTree").tryQuery().isPresent());
     }

@@ -5,9 +5,6 @@ import dev.berth.app.Composition;
 import dev.berth.app.ui.fakes.FakeEngine;
 import dev.berth.app.ui.fakes.FakeRunner;
 import dev.berth.app.ui.fakes.FakeTemplates;
-import dev.berth.app.ui.fx.CoalescingEventPipe;
-import dev.berth.app.ui.fx.FxExecutor;
-import dev.berth.app.ui.fx.VirtualThreadTaskExecutor;
 import dev.berth.app.ui.trigger.Apps;
 import dev.berth.editor.CodeEditor;
 import dev.berth.runner.event.InvocationFinished;
@@ -22,19 +19,10 @@ import dev.berth.visualizer.TriggerGraph;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -57,25 +45,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// runs an order pipeline (HTTP, queue, blob, Event Grid and timer functions) and whose ingress is a tiny
 /// local HTTP server answering the admin endpoint. Screenshots go to target/screenshots.
 @Tag("ui")
-class TriggersIT extends FxRobot {
+class TriggersIT extends AppUiTest {
     private static final long TIMEOUT_S = 15;
 
-    @TempDir Path userDir;
-    @TempDir Path work;
-    private Stage stage;
-    private VirtualThreadTaskExecutor tasks;
     private HttpServer ingress;
     private final List<String> adminCalls = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        if (tasks != null) tasks.close();
+    @Override
+    void afterAppClosed() {
         if (ingress != null) ingress.stop(0);
     }
 
@@ -235,15 +212,7 @@ class TriggersIT extends FxRobot {
 
     private void launch(FakeRunner runner, Path dir) throws Exception {
         var composition = new Composition(new FakeEngine(), runner, new FakeTemplates(), Clock.systemUTC(), userDir);
-        var fx = new FxExecutor();
-        tasks = new VirtualThreadTaskExecutor(fx);
-        var services = new UiServices(tasks, new CoalescingEventPipe(fx, 50), 0, fx);
-        stage = FxToolkit.setupStage(s -> {
-            s.setWidth(AppWindow.WIDTH);
-            s.setHeight(AppWindow.HEIGHT);
-            DesktopApp.open(s, composition, services).openProject(dir);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        stage = app.launch(composition, 50, window -> window.openProject(dir));
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {

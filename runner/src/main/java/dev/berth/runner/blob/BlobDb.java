@@ -1,10 +1,10 @@
 package dev.berth.runner.blob;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.berth.runner.store.Sqlite;
+import org.sqlite.SQLiteConfig;
+
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /// Opens the project database for the blob tables and creates them. Additive changes only, so an
@@ -13,18 +13,10 @@ final class BlobDb {
     private BlobDb() {}
 
     static Connection connect(Path file) throws SQLException {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new SQLException("cannot create " + file.toAbsolutePath().getParent() + ": " + e.getMessage(), e);
-        }
-        var connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        // NORMAL in WAL mode, as the queue store: a commit survives a killed Berth. The contents file is
+        // still fsynced before its row commits, so a row never points at a half-written file.
+        var connection = Sqlite.open(file, SQLiteConfig.SynchronousMode.NORMAL);
         try (var s = connection.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            // NORMAL in WAL mode, as the queue store: a commit survives a killed Berth. The contents file is
-            // still fsynced before its row commits, so a row never points at a half-written file.
-            s.execute("PRAGMA synchronous=NORMAL");
-            s.execute("PRAGMA busy_timeout=5000");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS blob_containers(
                       name TEXT PRIMARY KEY, created_ms INTEGER NOT NULL)""");

@@ -2,6 +2,7 @@ package dev.berth.runner.eventgrid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.runner.project.LineTree;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -34,20 +35,12 @@ final class FieldCheck {
 
     /// A string that must be present and not blank; "" when it is not (and the problem is recorded).
     String required(String field, String fix) {
-        var value = event.get(field);
-        if (value == null || value.isNull()) {
-            problem(field, "missing.", "add \"" + field + "\": " + fix);
-            return "";
-        }
-        if (!value.isTextual()) {
-            problem(field, "must be a string, not " + describe(value) + ".", "write it in double quotes: " + fix);
-            return "";
-        }
-        if (value.asText().isBlank()) {
+        var value = present(field, fix);
+        if (value.isBlank() && has(field) && event.get(field).isTextual()) {
             problem(field, "is empty.", "set \"" + field + "\" to " + fix);
             return "";
         }
-        return value.asText();
+        return value;
     }
 
     /// A string that may be absent (then `fallback`) but is a string when present; empty is allowed.
@@ -101,13 +94,5 @@ final class FieldCheck {
     }
 
     /// "a string", "the number 5", … for messages about a value of the wrong kind.
-    static String describe(JsonNode node) {
-        if (node == null || node.isMissingNode()) return "nothing";
-        if (node.isTextual()) return "the text \"" + node.asText() + "\"";
-        if (node.isNumber()) return "the number " + node.asText();
-        if (node.isBoolean()) return node.asText();
-        if (node.isNull()) return "null";
-        if (node.isArray()) return "a list";
-        return "an object";
-    }
+    static String describe(JsonNode node) { return LineTree.describe(node); }
 }

@@ -1,15 +1,11 @@
 package dev.berth.runner.eventgrid;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.runner.project.KeyFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -22,7 +18,6 @@ import java.util.List;
 public final class TopicKey {
     public static final String FILE = "eventgrid-key.json";
     static final List<String> NAMES = List.of("key1", "key2");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path file;
@@ -61,39 +56,11 @@ public final class TopicKey {
     private static void create(Path file) throws IOException {
         var keys = new LinkedHashMap<String, String>();
         for (var name : NAMES) keys.put(name, newKey());
-        var temp = Files.createTempFile(file.getParent(), "eventgrid-key", ".tmp");
-        try {
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the ACLs of the user's profile folder protect the file
-            }
-            Files.writeString(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(keys), StandardCharsets.UTF_8);
-            // A hard link fails when the file exists, so two Berth processes starting at once agree on one key file.
-            try {
-                Files.createLink(file, temp);
-            } catch (FileAlreadyExistsException raced) {
-                // the other process's keys win
-            } catch (UnsupportedOperationException | IOException noLinks) {
-                try {
-                    Files.move(temp, file);
-                } catch (FileAlreadyExistsException raced) {
-                    // the other process's keys win
-                }
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        KeyFile.createIfAbsent(file, "eventgrid-key", keys);
     }
 
     private static TopicKey read(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw malformed(file, "it is not valid JSON (" + e.getOriginalMessage() + ")");
-        }
-        if (root == null || !root.isObject()) throw malformed(file, "it does not hold a JSON object");
+        var root = KeyFile.readObject(file, why -> malformed(file, why));
         var keys = new java.util.ArrayList<String>();
         for (var name : NAMES) {
             var value = root.get(name);

@@ -1,15 +1,11 @@
 package dev.berth.runner.eventgrid;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.berth.runner.project.LineTree;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -48,7 +44,7 @@ record YamlDoc(JsonNode root, Map<String, Integer> lines) {
         var lines = new HashMap<String, Integer>();
         try (var parser = YAML.createParser(text)) {
             if (parser.nextToken() == null) return new YamlDoc(NODES.objectNode(), lines);
-            return new YamlDoc(value(parser, "", lines), lines);
+            return new YamlDoc(LineTree.read(parser, lines, path -> path), lines);
         } catch (JsonProcessingException e) {
             throw syntax(e);
         } catch (IOException e) {
@@ -89,40 +85,5 @@ record YamlDoc(JsonNode root, Map<String, Integer> lines) {
         }
         return new SyntaxException(line, problem.isEmpty() ? "the YAML is malformed" : problem,
                 "correct the YAML syntax at this line (indentation, ':' after keys, quotes).");
-    }
-
-    private static JsonNode value(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
-        lines.putIfAbsent(path, parser.currentTokenLocation().getLineNr());
-        return switch (parser.currentToken()) {
-            case START_OBJECT -> object(parser, path, lines);
-            case START_ARRAY -> array(parser, path, lines);
-            case VALUE_STRING -> NODES.textNode(parser.getText());
-            case VALUE_NUMBER_INT -> NODES.numberNode(parser.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
-            case VALUE_TRUE -> NODES.booleanNode(true);
-            case VALUE_FALSE -> NODES.booleanNode(false);
-            case VALUE_NULL -> NODES.nullNode();
-            default -> throw new JsonParseException(parser, "unexpected " + parser.currentToken());
-        };
-    }
-
-    private static ObjectNode object(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
-        var node = NODES.objectNode();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            var name = parser.currentName();
-            var child = child(path, name);
-            lines.put(child, parser.currentTokenLocation().getLineNr());
-            parser.nextToken();
-            node.set(name, value(parser, child, lines));
-        }
-        return node;
-    }
-
-    private static ArrayNode array(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
-        var node = NODES.arrayNode();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-            node.add(value(parser, path + "[" + node.size() + "]", lines));
-        }
-        return node;
     }
 }

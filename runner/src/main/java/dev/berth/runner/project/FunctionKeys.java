@@ -1,15 +1,10 @@
 package dev.berth.runner.project;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -24,7 +19,6 @@ public final class FunctionKeys {
     static final String FILE = "keys.json";
     static final String DEFAULT = "default";
     static final String MASTER = "master";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, String> keys;
@@ -47,48 +41,11 @@ public final class FunctionKeys {
         var keys = new LinkedHashMap<String, String>();
         keys.put(DEFAULT, newKey());
         keys.put(MASTER, newKey());
-        var temp = Files.createTempFile(file.getParent(), "keys", ".tmp");
-        try {
-            restrictToOwner(temp);
-            Files.writeString(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(keys), StandardCharsets.UTF_8);
-            moveIfAbsent(temp, file);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /// Publishes the complete temp file under `file` unless `file` exists. A hard link fails atomically when the
-    /// target exists (a rename would replace it on Linux); file systems without links get a plain move.
-    private static void moveIfAbsent(Path temp, Path file) throws IOException {
-        try {
-            Files.createLink(file, temp);
-        } catch (FileAlreadyExistsException raced) {
-            // another Berth process created the file meanwhile; its keys win
-        } catch (UnsupportedOperationException | IOException noLinks) {
-            try {
-                Files.move(temp, file);
-            } catch (FileAlreadyExistsException raced) {
-                // another Berth process created the file meanwhile; its keys win
-            }
-        }
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the user's profile folder ACLs protect the file
-        }
+        KeyFile.createIfAbsent(file, "keys", keys);
     }
 
     private static FunctionKeys read(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw malformed(file, "it is not valid JSON (" + e.getOriginalMessage() + ")");
-        }
-        if (root == null || !root.isObject()) throw malformed(file, "it does not hold a JSON object");
+        var root = KeyFile.readObject(file, why -> malformed(file, why));
         var keys = new LinkedHashMap<String, String>();
         for (var name : new String[] {DEFAULT, MASTER}) {
             var value = root.get(name);

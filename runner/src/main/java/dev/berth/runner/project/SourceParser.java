@@ -1,16 +1,11 @@
 package dev.berth.runner.project;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
@@ -20,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /// Reads JSON and YAML project files into [SourceDoc]s, remembering the line of every field. A file that
@@ -81,7 +75,7 @@ final class SourceParser {
                 problems.error(relative, 1, "", "the file is empty.", "write a JSON object such as {} into it.");
                 return Optional.empty();
             }
-            var root = value(parser, "", lines);
+            var root = LineTree.read(parser, lines, path -> path.toLowerCase(Locale.ROOT));
             if (!root.isObject()) {
                 problems.error(relative, 1, "", "the file must hold " + (isYaml ? "a YAML mapping" : "a JSON object")
                         + ", not " + describe(root) + ".", isYaml ? "write `key: value` lines." : "wrap the content in { }.");
@@ -97,50 +91,6 @@ final class SourceParser {
         }
     }
 
-    /// Builds the tree by hand rather than with an ObjectMapper, because only the token stream knows lines.
-    private static JsonNode value(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
-        lines.putIfAbsent(path.toLowerCase(Locale.ROOT), parser.currentTokenLocation().getLineNr());
-        return switch (parser.currentToken()) {
-            case START_OBJECT -> object(parser, path, lines);
-            case START_ARRAY -> array(parser, path, lines);
-            case VALUE_STRING -> NODES.textNode(parser.getText());
-            case VALUE_NUMBER_INT -> NODES.numberNode(parser.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
-            case VALUE_TRUE -> NODES.booleanNode(true);
-            case VALUE_FALSE -> NODES.booleanNode(false);
-            case VALUE_NULL -> NODES.nullNode();
-            default -> throw new JsonParseException(parser, "unexpected " + parser.currentToken());
-        };
-    }
-
-    private static ObjectNode object(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
-        var node = NODES.objectNode();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            var name = parser.currentName();
-            var child = SourceDoc.child(path, name);
-            lines.put(child.toLowerCase(Locale.ROOT), parser.currentTokenLocation().getLineNr());
-            parser.nextToken();
-            node.set(name, value(parser, child, lines));
-        }
-        return node;
-    }
-
-    private static ArrayNode array(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
-        var node = NODES.arrayNode();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-            node.add(value(parser, SourceDoc.item(path, node.size()), lines));
-        }
-        return node;
-    }
-
     /// "a string", "an array", … for messages about a value of the wrong kind.
-    static String describe(JsonNode node) {
-        if (node == null || node.isMissingNode()) return "nothing";
-        if (node.isTextual()) return "the text \"" + node.asText() + "\"";
-        if (node.isNumber()) return "the number " + node.asText();
-        if (node.isBoolean()) return node.asText();
-        if (node.isNull()) return "null";
-        if (node.isArray()) return "a list";
-        return "an object";
-    }
+    static String describe(JsonNode node) { return LineTree.describe(node); }
 }

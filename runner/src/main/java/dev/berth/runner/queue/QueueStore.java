@@ -1,9 +1,9 @@
 package dev.berth.runner.queue;
 
 import dev.berth.runner.queue.MessageRows.Row;
+import dev.berth.runner.store.Sqlite;
 import org.sqlite.SQLiteConfig;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,11 +49,7 @@ public final class QueueStore implements AutoCloseable {
 
     /// Opens (creating when needed) the queue tables in the database `file`, e.g. `.berth/berth.db`.
     public static QueueStore open(Path file, Clock clock) throws SQLException {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (java.io.IOException e) {
-            throw new SQLException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
-        }
+        Sqlite.createParent(file);
         return new QueueStore(file, clock);
     }
 

@@ -5,11 +5,10 @@ import dev.berth.runner.event.InvocationFinished;
 import dev.berth.runner.event.RunnerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -46,11 +45,7 @@ public final class EventStore implements EventListener, AutoCloseable {
 
     /// Opens (creating when needed) the database at `file`; `session` tags every row written.
     public static EventStore open(Path file, String session) throws SQLException {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (java.io.IOException e) {
-            throw new SQLException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
-        }
+        Sqlite.createParent(file);
         return new EventStore(file, session);
     }
 
@@ -68,14 +63,8 @@ public final class EventStore implements EventListener, AutoCloseable {
     }
 
     private static Connection connect(Path file) throws SQLException {
-        var connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        try (var s = connection.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            // NORMAL in WAL mode survives a killed process (only a power cut can lose the last commits).
-            s.execute("PRAGMA synchronous=NORMAL");
-            s.execute("PRAGMA busy_timeout=5000");
-        }
-        return connection;
+        // NORMAL in WAL mode survives a killed process (only a power cut can lose the last commits).
+        return Sqlite.connect(file, SQLiteConfig.SynchronousMode.NORMAL);
     }
 
     @Override

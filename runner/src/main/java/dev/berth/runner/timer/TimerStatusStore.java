@@ -1,10 +1,10 @@
 package dev.berth.runner.timer;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.berth.runner.store.Sqlite;
+import org.sqlite.SQLiteConfig;
+
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,16 +22,8 @@ public final class TimerStatusStore implements AutoCloseable {
 
     /// Opens (creating when needed) the database at `file` and the `timer_status` table in it.
     public static TimerStatusStore open(Path file) throws SQLException {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new SQLException("cannot create " + file.toAbsolutePath().getParent() + ": " + e.getMessage(), e);
-        }
-        var connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        var connection = Sqlite.open(file, SQLiteConfig.SynchronousMode.NORMAL);
         try (var s = connection.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=NORMAL");
-            s.execute("PRAGMA busy_timeout=5000");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS timer_status(
                       function TEXT PRIMARY KEY, last_ms INTEGER, next_ms INTEGER NOT NULL,

@@ -34,7 +34,6 @@ public final class BlobExplorerViewModel {
     private final StorageAccess access;
     private final TaskExecutor tasks;
     private final DialogService dialogs;
-    private final Ticker ticker;
     private final StatusLine status = new StatusLine();
     private final ObservableList<String> containers = FXCollections.observableArrayList();
     private final ObservableList<String> containersView = FXCollections.unmodifiableObservableList(containers);
@@ -45,15 +44,17 @@ public final class BlobExplorerViewModel {
     private final StringProperty prefix = new SimpleStringProperty(this, "prefix", "");
     private final BooleanBinding hasContainer = selectedContainer.isNotNull();
     private final BooleanBinding hasBlob = selectedBlob.isNotNull();
-    private Ticker.Ticks ticks;
-    private boolean refreshing;
-    private boolean again;
+    private final StoragePoller<Snapshot> poller;
 
     public BlobExplorerViewModel(StorageAccess access, TaskExecutor tasks, DialogService dialogs, Ticker ticker) {
         this.access = access;
         this.tasks = tasks;
         this.dialogs = dialogs;
-        this.ticker = ticker;
+        this.poller = new StoragePoller<>(access, tasks, ticker, PERIOD, () -> {
+            var container = selectedContainer.get();
+            var filter = prefix.get();
+            return storage -> read(storage, container, filter);
+        }, this::apply, status::failed);
         selectedContainer.addListener((o, was, now) -> {
             blobs.clear();
             refresh();
@@ -62,38 +63,15 @@ public final class BlobExplorerViewModel {
     }
 
     /// Shown: refresh now and every second; hidden: stop polling.
-    public void setVisible(boolean visible) {
-        if (visible && ticks == null) {
-            ticks = ticker.every(PERIOD, this::refresh);
-            refresh();
-        } else if (!visible && ticks != null) {
-            ticks.close();
-            ticks = null;
-        }
-    }
+    public void setVisible(boolean visible) { poller.setVisible(visible); }
 
     /// Refreshes when shown (after the storage behind it changed).
     void refreshIfVisible() {
-        if (ticks != null) refresh();
+        if (poller.isVisible()) refresh();
     }
 
     /// Reads containers and the selected container's blobs in the background, one read at a time.
-    public void refresh() {
-        if (refreshing) {
-            again = true;
-            return;
-        }
-        refreshing = true;
-        var container = selectedContainer.get();
-        var filter = prefix.get();
-        tasks.run(() -> access.call(storage -> read(storage, container, filter)), snapshot -> {
-            done();
-            apply(snapshot);
-        }, failure -> {
-            done();
-            status.failed(failure);
-        });
-    }
+    public void refresh() { poller.refresh(); }
 
     private record Snapshot(String container, String prefix, List<String> containers, List<BlobProperties> blobs) {}
 
@@ -102,14 +80,6 @@ public final class BlobExplorerViewModel {
         var listed = container != null && names.contains(container)
                 ? storage.blobs().list(container, prefix, MAX_LISTED, null).blobs() : List.<BlobProperties>of();
         return new Snapshot(container, prefix, names, listed);
-    }
-
-    private void done() {
-        refreshing = false;
-        if (again) {
-            again = false;
-            refresh();
-        }
     }
 
     private void apply(Snapshot snapshot) {

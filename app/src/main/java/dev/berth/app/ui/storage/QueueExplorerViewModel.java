@@ -29,7 +29,6 @@ public final class QueueExplorerViewModel {
     private final StorageAccess access;
     private final TaskExecutor tasks;
     private final DialogService dialogs;
-    private final Ticker ticker;
     private final StatusLine status = new StatusLine();
     private final ObservableList<QueueCounts> queues = FXCollections.observableArrayList();
     private final ObservableList<QueueCounts> queuesView = FXCollections.unmodifiableObservableList(queues);
@@ -40,15 +39,16 @@ public final class QueueExplorerViewModel {
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper redriveFrom = new ReadOnlyStringWrapper("");
     private final BooleanBinding canRedrive = redriveFrom.isNotEmpty();
-    private Ticker.Ticks ticks;
-    private boolean refreshing;
-    private boolean again;
+    private final StoragePoller<Snapshot> poller;
 
     public QueueExplorerViewModel(StorageAccess access, TaskExecutor tasks, DialogService dialogs, Ticker ticker) {
         this.access = access;
         this.tasks = tasks;
         this.dialogs = dialogs;
-        this.ticker = ticker;
+        this.poller = new StoragePoller<>(access, tasks, ticker, PERIOD, () -> {
+            var queue = selectedQueue.get();
+            return storage -> read(storage, queue);
+        }, this::apply, status::failed);
         selectedQueue.addListener((o, was, now) -> {
             messages.clear();
             updateRedrive();
@@ -59,38 +59,16 @@ public final class QueueExplorerViewModel {
     }
 
     /// Shown: refresh now and every second; hidden: stop polling.
-    public void setVisible(boolean visible) {
-        if (visible && ticks == null) {
-            ticks = ticker.every(PERIOD, this::refresh);
-            refresh();
-        } else if (!visible && ticks != null) {
-            ticks.close();
-            ticks = null;
-        }
-    }
+    public void setVisible(boolean visible) { poller.setVisible(visible); }
 
     /// Refreshes when shown (after the storage behind it changed).
     void refreshIfVisible() {
-        if (ticks != null) refresh();
+        if (poller.isVisible()) refresh();
     }
 
     /// Reads counts and the selected queue's messages in the background (one read at a time; a request
     /// while one runs is served right after it).
-    public void refresh() {
-        if (refreshing) {
-            again = true;
-            return;
-        }
-        refreshing = true;
-        var queue = selectedQueue.get();
-        tasks.run(() -> access.call(storage -> read(storage, queue)), snapshot -> {
-            done();
-            apply(snapshot);
-        }, failure -> {
-            done();
-            status.failed(failure);
-        });
-    }
+    public void refresh() { poller.refresh(); }
 
     private record Snapshot(String queue, List<QueueCounts> counts, List<QueueMessage> messages) {}
 
@@ -98,14 +76,6 @@ public final class QueueExplorerViewModel {
         var counts = storage.queues().counts();
         boolean exists = queue != null && counts.stream().anyMatch(c -> c.queue().equals(queue));
         return new Snapshot(queue, counts, exists ? storage.queues().peek(queue, QueueLimits.MAX_BATCH) : List.of());
-    }
-
-    private void done() {
-        refreshing = false;
-        if (again) {
-            again = false;
-            refresh();
-        }
     }
 
     private void apply(Snapshot snapshot) {
