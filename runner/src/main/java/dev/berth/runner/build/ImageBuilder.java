@@ -3,6 +3,7 @@ package dev.berth.runner.build;
 import dev.berth.runner.container.ContainerEngine;
 import dev.berth.runner.container.ImageBuildException;
 import dev.berth.runner.container.ImageBuildRequest;
+import dev.berth.runner.container.ImageInfo;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +16,11 @@ import java.util.function.Consumer;
 /// base image (the Dockerfile's `ARG BASE_IMAGE` default when present or pullable, else a local
 /// substitute), then runs `docker build` with BASE_IMAGE set. Thread-safe; blocks for the whole build.
 public final class ImageBuilder {
+    /// The label naming the project folder an image was built from.
+    public static final String PROJECT_LABEL = "berth.project";
+    /// How many revision images of a project stay (the newest, the current one among them).
+    static final int KEPT_REVISIONS = 3;
+
     private final ContainerEngine engine;
     private final BaseImages bases;
 
@@ -40,7 +46,21 @@ public final class ImageBuilder {
         }
         ContextCheck.warnings(projectDir).forEach(progress);
         progress.accept("docker build -t " + tag + " " + projectDir);
-        engine.build(new ImageBuildRequest(projectDir, dockerfile, tag, buildArgs, Map.of()), progress);
+        var labels = Map.of(PROJECT_LABEL, projectDir.toAbsolutePath().normalize().toString());
+        engine.build(new ImageBuildRequest(projectDir, dockerfile, tag, buildArgs, labels), progress);
+        prune(labels, tag, progress);
+    }
+
+    /// Every change makes a new revision image; without this a project's old ones would fill the disk.
+    /// Keeps the newest [#KEPT_REVISIONS] (and `current`); an image a container still uses stays too.
+    private void prune(Map<String, String> labels, String current, Consumer<String> progress) {
+        var older = engine.images(labels).stream()
+                .filter(image -> !image.tag().equals(current))
+                .sorted(java.util.Comparator.comparing(ImageInfo::created).reversed())
+                .skip(KEPT_REVISIONS - 1)
+                .toList();
+        older.forEach(image -> engine.removeImage(image.tag()));
+        if (!older.isEmpty()) progress.accept("removed " + older.size() + " older image(s) of this project");
     }
 
     /// Makes the substitute base image of a kind ("python" or "java") if it is missing; returns its tag.

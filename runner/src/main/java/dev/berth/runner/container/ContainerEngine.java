@@ -2,6 +2,7 @@ package dev.berth.runner.container;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /// The runner's only view of a container engine. The implementation over docker-java lives in
@@ -48,6 +49,9 @@ public interface ContainerEngine extends AutoCloseable {
 
     /// Removes an image tag; does nothing when it does not exist.
     void removeImage(String reference);
+
+    /// The tagged images carrying every one of `labels`.
+    List<ImageInfo> images(Map<String, String> labels);
 
     /// Ids of the Berth-managed containers (running or not) labelled with `sessionId`.
     List<String> managedContainers(String sessionId);

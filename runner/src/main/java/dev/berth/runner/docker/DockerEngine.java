@@ -21,6 +21,7 @@ import dev.berth.runner.container.EngineInfo;
 import dev.berth.runner.container.EngineUnavailableException;
 import dev.berth.runner.container.ImageBuildException;
 import dev.berth.runner.container.ImageBuildRequest;
+import dev.berth.runner.container.ImageInfo;
 import dev.berth.runner.container.ImageImportRequest;
 import dev.berth.runner.container.StartedContainer;
 
@@ -167,6 +168,16 @@ public final class DockerEngine implements ContainerEngine {
         } catch (ConflictException e) {
             LOG.warn("image {} is still used by a container and stays: {}", reference, e.getMessage());
         }
+    }
+
+    @Override public List<ImageInfo> images(Map<String, String> labels) {
+        var found = new java.util.ArrayList<ImageInfo>();
+        for (var image : quick.listImagesCmd().withLabelFilter(labels).exec()) {
+            var created = java.time.Instant.ofEpochSecond(image.getCreated() == null ? 0 : image.getCreated());
+            if (image.getRepoTags() == null) continue;
+            for (var tag : image.getRepoTags()) if (!tag.startsWith("<none>")) found.add(new ImageInfo(tag, created));
+        }
+        return found;
     }
 
     @Override public StartedContainer start(ContainerSpec spec) throws ContainerStartException {

@@ -75,6 +75,22 @@ class ImageBuilderTest {
                 .hasMessageContaining(dir.resolve("Dockerfile").toString());
     }
 
+    @Test void build_labelsTheProjectAndKeepsOnlyItsNewestRevisions(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+        var engine = new RecordingEngine();
+        var builder = new ImageBuilder(engine, dir.resolve("lock"));
+        var lines = new java.util.ArrayList<String>();
+
+        for (int i = 1; i <= 4; i++) builder.build(dir, "berth/app--r" + i + ":latest", lines::add);
+
+        assertThat(engine.builds.getLast().labels())
+                .containsEntry(ImageBuilder.PROJECT_LABEL, dir.toAbsolutePath().normalize().toString());
+        assertThat(engine.removed).containsExactly("berth/app--r1:latest");
+        assertThat(engine.labelled).extracting(i -> i.tag())
+                .containsExactlyInAnyOrder("berth/app--r2:latest", "berth/app--r3:latest", "berth/app--r4:latest");
+        assertThat(lines).contains("removed 1 older image(s) of this project");
+    }
+
     @Test void contextCheck_settingsNotIgnored_warnsNamingDockerignore(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("local.settings.json"), "{}");
         Files.createDirectories(dir.resolve(".berth"));

@@ -2,6 +2,7 @@ package dev.berth.runner.build;
 
 import dev.berth.runner.container.ContainerEngine;
 import dev.berth.runner.container.ImageImportRequest;
+import dev.berth.runner.container.ImageInfo;
 import dev.berth.runner.container.ContainerSpec;
 import dev.berth.runner.container.ContainerStatus;
 import dev.berth.runner.container.EngineInfo;
@@ -20,6 +21,9 @@ final class RecordingEngine implements ContainerEngine {
     final Set<String> images = new HashSet<>();
     final List<String> pulls = new ArrayList<>();
     final List<ImageBuildRequest> builds = new ArrayList<>();
+    /// Built images in build order (each one second newer than the last), as `images(labels)` lists them.
+    final List<ImageInfo> labelled = new ArrayList<>();
+    final List<String> removed = new ArrayList<>();
     boolean registryAnswers;
 
     @Override public EngineInfo info() { return new EngineInfo("test", "1.41", "test", false, "none"); }
@@ -27,6 +31,7 @@ final class RecordingEngine implements ContainerEngine {
     @Override public String build(ImageBuildRequest request, Consumer<String> progress) {
         builds.add(request);
         images.add(request.tag());
+        labelled.add(new ImageInfo(request.tag(), java.time.Instant.ofEpochSecond(labelled.size())));
         return "sha256:test";
     }
     @Override public boolean tryPull(String reference, Duration timeout) {
@@ -44,7 +49,12 @@ final class RecordingEngine implements ContainerEngine {
         images.add(request.tag());
         return "sha256:imported";
     }
-    @Override public void removeImage(String reference) { images.remove(reference); }
+    @Override public void removeImage(String reference) {
+        images.remove(reference);
+        labelled.removeIf(image -> image.tag().equals(reference));
+        removed.add(reference);
+    }
+    @Override public List<ImageInfo> images(java.util.Map<String, String> labels) { return List.copyOf(labelled); }
     @Override public List<String> managedContainers(String sessionId) { return List.of(); }
     @Override public void close() {}
 }

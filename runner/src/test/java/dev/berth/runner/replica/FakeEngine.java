@@ -186,6 +186,7 @@ final class FakeEngine implements ContainerEngine {
     }
     @Override public boolean tryPull(String reference, Duration timeout) { return false; }
     @Override public void removeImage(String reference) {}
+    @Override public List<dev.berth.runner.container.ImageInfo> images(Map<String, String> labels) { return List.of(); }
     @Override public List<String> managedContainers(String sessionId) {
         return containers.stream().filter(c -> !c.removed).map(c -> c.id).toList();
     }

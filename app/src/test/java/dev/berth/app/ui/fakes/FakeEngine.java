@@ -51,6 +51,10 @@ public final class FakeEngine implements ContainerEngine {
 
     @Override public void removeImage(String reference) { throw new UnsupportedOperationException(); }
 
+    @Override public List<dev.berth.runner.container.ImageInfo> images(java.util.Map<String, String> labels) {
+        throw new UnsupportedOperationException();
+    }
+
     @Override public List<String> managedContainers(String sessionId) { throw new UnsupportedOperationException(); }
 
 
