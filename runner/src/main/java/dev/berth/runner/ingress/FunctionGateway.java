@@ -142,7 +142,7 @@ final class FunctionGateway {
     /// An HTTP call with the values of its other input bindings (a blob), when the storage is open.
     private Optional<Upstream.Call> withInputs(Upstream.Call call) {
         var sink = outputs;
-        if (call.trigger() != null || sink == null) return Optional.of(call);
+        if (call.trigger() != null || sink == null || !hasInputBindings(call.function())) return Optional.of(call);
         var values = JSON.createObjectNode();
         try {
             sink.addInputs(call.function(), values, bindingData(call));
@@ -151,6 +151,14 @@ final class FunctionGateway {
             log.warn("input bindings of {}: {}", call.function().name(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /// Most HTTP functions have none; they skip the storage hook on this hot path.
+    private static boolean hasInputBindings(dev.berth.runner.project.FunctionDef function) {
+        for (var binding : function.bindings()) {
+            if ("in".equalsIgnoreCase(binding.direction()) && !binding.type().endsWith("Trigger")) return true;
+        }
+        return false;
     }
 
     private static Map<String, String> bindingData(Upstream.Call call) {

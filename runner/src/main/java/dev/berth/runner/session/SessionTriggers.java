@@ -66,9 +66,10 @@ final class SessionTriggers implements AutoCloseable {
             parts.addFirst(storage.blobs().subscribe(change -> router.publishStorage(List.of(event(storageEvents, change)))));
             var parser = new EventParser(EventLimits.AZURE, clock);
             ingress.mount(Ingress.EVENT_GRID, new TopicEndpoint(parser, TopicKey.load(app.stateDir()), router::publish)::handle);
-            var outputs = new OutputBindings(storage.queues(), storage.blobs(),
-                    (topic, list) -> router.publish(topic, parse(parser, list)), new BindingExpressions(app.settings(), clock));
             var expressions = new BindingExpressions(app.settings(), clock);
+            var outputs = new OutputBindings(storage.queues(), storage.blobs(),
+                    (topic, list) -> router.publish(topic, parse(parser, list)), expressions,
+                    (function, line) -> events.onEvent(new LogLine(clock.instant(), "", "berth", function + " wrote " + line)));
             var inputs = new InputBindings(storage.blobs(), expressions);
             ingress.storageBindings(new StorageBindings() {
                 @Override public void addInputs(FunctionDef function, ObjectNode data, Map<String, String> bindingData) {
@@ -76,8 +77,7 @@ final class SessionTriggers implements AutoCloseable {
                 }
 
                 @Override public void apply(FunctionDef function, JsonNode values, Map<String, String> bindingData) {
-                    outputs.apply(function, values, bindingData).forEach(line -> events.onEvent(
-                            new LogLine(clock.instant(), "", "berth", function.name() + " wrote " + line)));
+                    outputs.apply(function, values, bindingData);
                 }
             });
             parts.addFirst(TriggerHost.start(app, storage, ingress.invoker(), outputs, events, clock));

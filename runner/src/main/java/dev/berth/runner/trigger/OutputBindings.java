@@ -26,29 +26,34 @@ public final class OutputBindings {
     private final BlobStore blobs;
     private final EventPublisher events;
     private final BindingExpressions expressions;
+    private final java.util.function.BiConsumer<String, String> written;
 
-    public OutputBindings(QueueStore queues, BlobStore blobs, EventPublisher events, BindingExpressions expressions) {
+    /// `written` hears each write, e.g. ("process", "blob receipts/1.json: 30 bytes"), for the logs.
+    public OutputBindings(QueueStore queues, BlobStore blobs, EventPublisher events, BindingExpressions expressions,
+                          java.util.function.BiConsumer<String, String> written) {
+        this.written = written;
         this.queues = queues;
         this.blobs = blobs;
         this.events = events;
         this.expressions = expressions;
     }
 
-    /// What was written, one line each, for the logs (e.g. "queue thumbnails: 1 message").
+    /// What was written, one line each (e.g. "queue thumbnails: 1 message"); each also goes to `written`.
     public List<String> apply(FunctionDef function, JsonNode outputs, Map<String, String> bindingData) {
-        var written = new ArrayList<String>();
+        var lines = new ArrayList<String>();
         for (var binding : function.bindings()) {
             if (!"out".equalsIgnoreCase(binding.direction())) continue;
             var value = outputs.get(binding.name());
             if (value == null || value.isNull()) continue;
             switch (binding.type().toLowerCase(Locale.ROOT)) {
-                case "queue" -> written.add(queue(function, binding, value, bindingData));
-                case "blob" -> written.add(blob(function, binding, value, bindingData));
-                case "eventgrid" -> written.add(eventGrid(binding, value));
+                case "queue" -> lines.add(queue(function, binding, value, bindingData));
+                case "blob" -> lines.add(blob(function, binding, value, bindingData));
+                case "eventgrid" -> lines.add(eventGrid(binding, value));
                 default -> { } // http answers go back through the ingress; others are not emulated
             }
         }
-        return written;
+        lines.forEach(line -> written.accept(function.name(), line));
+        return lines;
     }
 
     private String queue(FunctionDef function, Binding binding, JsonNode value, Map<String, String> data) {

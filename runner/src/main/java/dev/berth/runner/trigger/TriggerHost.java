@@ -9,7 +9,6 @@ import dev.berth.runner.blob.BlobTriggerOptions;
 import dev.berth.runner.blob.BlobTriggerScanner;
 import dev.berth.runner.blob.PoisonSink;
 import dev.berth.runner.event.EventListener;
-import dev.berth.runner.event.LogLine;
 import dev.berth.runner.event.RunnerNotice;
 import dev.berth.runner.ingress.FunctionInvoker;
 import dev.berth.runner.project.Binding;
@@ -193,9 +192,7 @@ public final class TriggerHost implements AutoCloseable {
         var result = invoker.invoke(function, trigger, data, metadata, summary);
         if (!result.succeeded()) return Optional.of(result.error());
         try {
-            for (var line : outputs.apply(function, result.outputs(), bindingData)) {
-                events.onEvent(new LogLine(clock.instant(), "", "berth", function.name() + " wrote " + line));
-            }
+            outputs.apply(function, result.outputs(), bindingData);
             return Optional.empty();
         } catch (RuntimeException e) { // an output that cannot be written fails the invocation, to be retried
             return Optional.of("output binding: " + e.getMessage());

@@ -128,7 +128,12 @@ class IngressTest extends IngressTestBase {
             FakeReplica.reply(ex, 200, "{\"Outputs\":{\"res\":{\"body\":\"price " + data.path("prices").asText()
                     + "\"},\"audit\":\"seen " + data.path("req").path("Params").path("sku").asText() + "\"}}");
         });
-        var ingress = ingress(app(false, http("price", "price/{sku}", AuthLevel.ANONYMOUS)), replica, Duration.ofSeconds(5));
+        var http = http("price", "price/{sku}", AuthLevel.ANONYMOUS);
+        var prices = new Binding("blob", "in", "prices", Map.of("type", "blob", "direction", "in", "name", "prices",
+                "path", "prices/{sku}.txt"));
+        var price = new FunctionDef(http.name(), http.file(), java.util.stream.Stream.concat(http.bindings().stream(),
+                java.util.stream.Stream.of(prices)).toList(), http.httpTrigger());
+        var ingress = ingress(app(false, price), replica, Duration.ofSeconds(5));
         var written = new ArrayList<String>();
         ingress.storageBindings(new StorageBindings() {
             @Override public void addInputs(FunctionDef function, com.fasterxml.jackson.databind.node.ObjectNode data,

@@ -35,7 +35,7 @@ class OutputBindingsTest {
         outputs = new OutputBindings(storage.queues(), storage.blobs(),
                 (topic, events) -> published.add(topic + ":" + events.size()),
                 new BindingExpressions(Map.of("OrdersTopic", "http://127.0.0.1:7071/eventgrid/topics/orders/api/events"),
-                        Clock.systemUTC()));
+                        Clock.systemUTC()), (function, line) -> { });
     }
 
     @AfterEach
