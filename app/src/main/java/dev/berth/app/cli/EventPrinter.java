@@ -5,6 +5,7 @@ import dev.berth.runner.event.ImageBuildProgress;
 import dev.berth.runner.event.InvocationFinished;
 import dev.berth.runner.event.InvocationStarted;
 import dev.berth.runner.event.LogLine;
+import dev.berth.runner.event.OrchestrationChanged;
 import dev.berth.runner.event.ReplicaStateChanged;
 import dev.berth.runner.event.RunnerEvent;
 import dev.berth.runner.event.RunnerNotice;
@@ -49,6 +50,8 @@ public final class EventPrinter implements EventListener {
                     + (f.error().isEmpty() ? "" : "  error: " + f.error());
             case LogLine l -> "log      " + (l.replicaId().isEmpty() ? "berth" : l.replicaId())
                     + ("function".equals(l.stream()) ? " (function)" : "") + " | " + l.text();
+            case OrchestrationChanged o -> "durable  " + o.name() + " " + o.instanceId() + " " + o.status().azureName()
+                    + "  " + o.change();
             case RunnerNotice n -> (n.level() == RunnerNotice.Level.INFO ? "berth    " : n.level().name().toLowerCase(Locale.ROOT) + "  ") + n.text();
         };
     }

@@ -32,6 +32,8 @@ public final class Ingress implements AutoCloseable {
 
     /// Where the project's Event Grid topics are served (`/eventgrid/topics/{topic}/api/events`).
     public static final String EVENT_GRID = "/eventgrid/";
+    /// Where the Durable Functions HTTP management API is served (`/runtime/webhooks/durabletask/…`).
+    public static final String DURABLE = "/runtime/webhooks/durabletask/";
 
     /// What the ingress serves. `functionTimeout` zero lifts the timeout (debugging);
     /// `acquireTimeout` is how long a request waits for a ready replica before a 503.
@@ -75,6 +77,7 @@ public final class Ingress implements AutoCloseable {
             var mounts = new Mounts();
             var server = LoopbackServer.start(settings.port(), List.of(new LoopbackServer.Route("/admin/", admin::handle),
                     new LoopbackServer.Route(EVENT_GRID, exchange -> mounts.handle(EVENT_GRID, exchange)),
+                    new LoopbackServer.Route(DURABLE, exchange -> mounts.handle(DURABLE, exchange)),
                     new LoopbackServer.Route("/", functions)));
             return new Ingress(server, client, gateway, new FunctionInvoker(gateway, json), mounts);
         } catch (BindException e) {
@@ -89,7 +92,7 @@ public final class Ingress implements AutoCloseable {
     /// Runs non-HTTP triggers through the same dispatch as this ingress's requests.
     public FunctionInvoker invoker() { return invoker; }
 
-    /// Serves `handler` at a mount point known at start ([#EVENT_GRID]); parts that need this ingress's
+    /// Serves `handler` at a mount point known at start ([#EVENT_GRID], [#DURABLE]); parts that need this ingress's
     /// invoker are built after it, hence mounted later.
     public void mount(String prefix, HttpHandler handler) { mounts.put(prefix, handler); }
 
@@ -101,7 +104,7 @@ public final class Ingress implements AutoCloseable {
         private final java.util.Map<String, HttpHandler> handlers = new java.util.concurrent.ConcurrentHashMap<>();
 
         void put(String prefix, HttpHandler handler) {
-            if (!EVENT_GRID.equals(prefix)) throw new IllegalArgumentException("no mount point " + prefix);
+            if (!EVENT_GRID.equals(prefix) && !DURABLE.equals(prefix)) throw new IllegalArgumentException("no mount point " + prefix);
             handlers.put(prefix, handler);
         }
 

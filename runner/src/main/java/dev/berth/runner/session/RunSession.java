@@ -33,5 +33,8 @@ public interface RunSession extends AutoCloseable {
     /// its triggers at once (the explorers and `berth queue put` use it while a session runs).
     ProjectStorage storage();
 
+    /// The project's orchestrations on the session's durable backend.
+    dev.berth.runner.durable.DurableControl durable();
+
     @Override void close();
 }

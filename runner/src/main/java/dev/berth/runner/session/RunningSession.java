@@ -65,6 +65,9 @@ final class RunningSession implements RunSession {
     }
 
     @Override
+    public dev.berth.runner.durable.DurableControl durable() { throw new UnsupportedOperationException("wired next"); }
+
+    @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.INFO, "stopping " + app.containerApp().name()));

@@ -41,6 +41,7 @@ final class EventCodec {
             case "InvocationFinished" -> InvocationFinished.class;
             case "LogLine" -> LogLine.class;
             case "RunnerNotice" -> RunnerNotice.class;
+            case "OrchestrationChanged" -> dev.berth.runner.event.OrchestrationChanged.class;
             default -> throw new IllegalArgumentException("unknown event kind '" + kind + "' in the event store");
         };
         try {

@@ -4,6 +4,7 @@ import dev.berth.runner.event.ImageBuildProgress;
 import dev.berth.runner.event.InvocationFinished;
 import dev.berth.runner.event.InvocationStarted;
 import dev.berth.runner.event.LogLine;
+import dev.berth.runner.event.OrchestrationChanged;
 import dev.berth.runner.event.ReplicaStateChanged;
 import dev.berth.runner.event.RunnerEvent;
 import dev.berth.runner.event.RunnerNotice;
@@ -31,6 +32,7 @@ public final class RunnerEventMapper {
             case ReplicaStateChanged r -> Optional.of(new LogEntry(r.at(), r.replicaId(), "berth",
                     "replica " + r.replicaId() + " " + r.state() + (r.detail().isEmpty() ? "" : ": " + r.detail())));
             case InvocationStarted ignored -> Optional.empty();
+            case OrchestrationChanged ignored -> Optional.empty(); // the Orchestrations tab shows these
             case InvocationFinished f -> Optional.of(new LogEntry(f.at(), f.replicaId(), "invocation",
                     f.function() + " → " + f.status() + " in " + f.duration().toMillis() + " ms"
                             + (f.error().isEmpty() ? "" : " (" + f.error() + ")")));

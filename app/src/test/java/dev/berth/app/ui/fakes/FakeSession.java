@@ -41,6 +41,11 @@ public final class FakeSession implements RunSession {
                 new ContainerAppSpec("hello", 8080, 1, 1, 0.5, 512L << 20, Map.of(), Optional.empty()), List.of());
     }
 
+    /// What `durable()` answers; null until a test sets one (the Orchestrations tab then has nothing to show).
+    public volatile dev.berth.runner.durable.DurableControl durable;
+
+    @Override public dev.berth.runner.durable.DurableControl durable() { return durable; }
+
     @Override public URI ingressUri() { return ingress; }
 
     @Override public List<ReplicaInfo> replicas() {
