@@ -69,7 +69,7 @@ public final class DurableHttpApi {
         var route = Route.parse(exchange.getRequestURI().getRawPath());
         var method = exchange.getRequestMethod();
         if (!Arrays.asList(route.allow().split(", ")).contains(method)) {
-            throw new HttpProblem(405, exchange.getRequestURI().getPath() + " takes " + route.allow() + ", not " + method
+            throw new HttpProblem(405, exchange.getRequestURI().getRawPath() + " takes " + route.allow() + ", not " + method
                     + ". Routes: " + Route.ROUTES + ".", route.allow());
         }
         var params = new QueryParams(exchange.getRequestURI().getRawQuery());
