@@ -62,6 +62,8 @@ public final class LocalRunner implements Runner {
             cleanup.addFirst(replicas);
             var ingress = startIngress(options, app, keys, replicas, events, store);
             cleanup.addFirst(ingress);
+            ingress.mount(Ingress.DURABLE, new dev.berth.runner.durable.http.DurableHttpApi(durable.control(),
+                    new com.fasterxml.jackson.databind.ObjectMapper())::handle);
             buildImage(app, ReplicaPlan.imageTag(app, revision), events);
             replicas.scaleTo(ReplicaPlan.initialReplicas(app, options));
             var triggers = SessionTriggers.start(app, subscriptions, ingress, events, clock);
