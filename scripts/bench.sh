@@ -4,7 +4,8 @@
 #  2. warm requests through the ingress vs straight to the replica's published port, at 1 and 32
 #     connections (wrk, a second process on loopback): p50 latency and throughput;
 #  3. app start to first window (Xvfb), median of BENCH_APP_STARTS;
-#  4. a log view holding 100k lines: heap after GC and FX-thread time per 1k-line batch.
+#  4. a log view holding 100k lines: heap after GC and FX-thread time per 1k-line batch;
+#  5. the durable backend: fan-out/fan-in of 1,000 activities, 100 sequential steps (scripts/bench/durable.sh).
 # Results go to stdout and target/bench/results.txt. Bounded: every load run lasts BENCH_SECONDS.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -57,4 +58,6 @@ echo "== log view holding 100k lines (heap after GC, FX time per 1k-line batch)"
 (cd "$here" && mvn -q -B -ntp -pl visualizer test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null)
 xvfb-run -a "$JAVA_HOME/bin/java" -cp "$here/visualizer/target/test-classes:$here/visualizer/target/classes:$(cat "$here/visualizer/target/cp.txt")" \
   dev.berth.visualizer.bench.LogViewMemoryBench | tee -a "$out/results.txt"
+echo "== durable backend (real Java SDK worker, medians)" | tee -a "$out/results.txt"
+bash "$here/scripts/bench/durable.sh" "${BENCH_DURABLE_RUNS:-7}" | tee -a "$out/results.txt"
 echo "results: $out/results.txt"
