@@ -72,6 +72,7 @@ public final class DurableEngine implements AutoCloseable {
             readyActivities.add(activity);
         }
         candidates.addAll(active.values());
+        store.commit(); // ends the loads' read transaction: a lingering snapshot makes later writes SQLITE_BUSY
         this.episodes = new Episodes(this);
         this.timerThread = Thread.ofVirtual().name("durable-timers").start(this::runTimers);
     }
@@ -239,6 +240,7 @@ public final class DurableEngine implements AutoCloseable {
         }
         candidates.clear();
         candidates.addAll(active.values());
+        store.commit(); // as after the first load
     }
 
     private void publishChanges() {

@@ -105,6 +105,28 @@ class DockerEngineIT {
         engine.stopAndRemove(started.id(), Duration.ofSeconds(1));
     }
 
+    /// How replicas reach the durable backend: by the name host.docker.internal, at the bridge gateway
+    /// address the backend also listens on (it is not on 0.0.0.0).
+    @Test void start_container_reachesTheDurableBackendAsHostDockerInternal(@TempDir Path db) throws Exception {
+        var gateway = engine.bridgeGateway();
+        assertThat(gateway).as("the local engine's bridge gateway").isPresent();
+        try (var backend = dev.berth.runner.durable.DurableBackend.start(new dev.berth.runner.durable.DurableBackend.Settings(
+                db.resolve("berth.db"), 0, List.of(gateway.get()), true, "default", List.of(),
+                java.time.Clock.systemUTC(), event -> { }))) {
+            int port = backend.port().orElseThrow();
+            var started = engine.start(spec(List.of("python3", "-c", "import socket; socket.create_connection(("
+                    + "'host.docker.internal', " + port + "), 5); print('connected', flush=True)"), 0, 0, List.of()));
+            var lines = Collections.synchronizedList(new ArrayList<String>());
+            try (var follow = engine.followLogs(started.id(), (stream, text) -> lines.add(text))) {
+                assertThat(poll(Duration.ofSeconds(30), () -> lines.contains("connected") || !engine.status(started.id()).running()))
+                        .isTrue();
+                assertThat(poll(Duration.ofSeconds(5), () -> lines.contains("connected"))).as("container said: %s", lines).isTrue();
+            } finally {
+                engine.stopAndRemove(started.id(), Duration.ZERO);
+            }
+        }
+    }
+
     @Test void followLogs_bothStreamsAndLineWrittenInTwoParts_arriveAsWholeLines() throws Exception {
         var started = engine.start(spec(List.of("sh", "-c",
                 "for i in 1 2 3; do echo out$i; echo err$i >&2; sleep 0.2; done; printf par; sleep 0.3; echo tial; while true; do echo tick; sleep 0.1; done"),
