@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "berth", mixinStandardHelpOptions = true, version = "berth 0.1.0",
         description = "Scaffold, run and watch function apps in local containers.",
         subcommands = {TemplatesCommand.class, NewCommand.class, RunCommand.class, InvokeCommand.class,
-                CronCommand.class, QueueCommand.class, BlobCommand.class, EventCommand.class})
+                CronCommand.class, QueueCommand.class, BlobCommand.class, EventCommand.class,
+                DurableCommand.class})
 public final class BerthCommand {
 }

@@ -61,4 +61,8 @@ public interface ContainerEngine extends AutoCloseable {
     /// Receives one output line of a container; `stream` is "stdout" or "stderr".
     @FunctionalInterface
     interface LogSink { void line(String stream, String text); }
+
+    /// The address containers reach this machine at (the default bridge network's gateway), when the engine
+    /// runs on this machine; services that containers call back (the durable backend) also listen there.
+    default java.util.Optional<String> bridgeGateway() { return java.util.Optional.empty(); }
 }

@@ -88,7 +88,9 @@ final class ContainerLauncher {
         spec.ports().forEach(port -> bindings.bind(ExposedPort.tcp(port), Ports.Binding.bindIp(LOOPBACK)));
         var host = HostConfig.newHostConfig()
                 .withPortBindings(bindings)
-                .withSecurityOpts(List.of("no-new-privileges"));
+                .withSecurityOpts(List.of("no-new-privileges"))
+                // The name Docker Desktop gives the host, here too, so apps reach the durable backend by it.
+                .withExtraHosts("host.docker.internal:host-gateway");
         if (spec.memoryBytes() > 0) host.withMemory(spec.memoryBytes()).withMemorySwap(spec.memoryBytes());
         if (spec.nanoCpus() > 0) host.withNanoCPUs(spec.nanoCpus());
         if (spec.gpu().requested()) host.withDeviceRequests(List.of(deviceRequest(spec.gpu())));

@@ -121,6 +121,17 @@ public final class DockerEngine implements ContainerEngine {
         }
     }
 
+    @Override public java.util.Optional<String> bridgeGateway() {
+        try {
+            var ipam = quick.inspectNetworkCmd().withNetworkId("bridge").exec().getIpam();
+            if (ipam == null || ipam.getConfig() == null) return java.util.Optional.empty();
+            return ipam.getConfig().stream().map(c -> c.getGateway()).filter(g -> g != null && !g.isBlank()
+                    && !g.contains(":")).findFirst();
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty(); // a remote or unusual engine: containers call back elsewhere, if at all
+        }
+    }
+
     @Override public boolean imageExists(String reference) {
         try {
             quick.inspectImageCmd(reference).exec();

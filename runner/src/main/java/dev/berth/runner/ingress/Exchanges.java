@@ -9,11 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/// Small helpers for answering on a `com.sun.net.httpserver` exchange.
-final class Exchanges {
+/// Small helpers for answering on a `com.sun.net.httpserver` exchange; public for the handlers mounted on
+/// the ingress from other packages (the durable management API). Stateless.
+public final class Exchanges {
     private Exchanges() {}
 
-    static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    public static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         boolean noBody = body.length == 0 || "HEAD".equals(exchange.getRequestMethod());
         exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
@@ -29,12 +30,12 @@ final class Exchanges {
         send(exchange, status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static void json(HttpExchange exchange, int status, ObjectMapper mapper, Object value) throws IOException {
+    public static void json(HttpExchange exchange, int status, ObjectMapper mapper, Object value) throws IOException {
         send(exchange, status, "application/json; charset=utf-8", mapper.writeValueAsBytes(value));
     }
 
     /// Query parameters, decoded; the first value wins when a name repeats.
-    static Map<String, String> query(String rawQuery) {
+    public static Map<String, String> query(String rawQuery) {
         var params = new LinkedHashMap<String, String>();
         if (rawQuery == null || rawQuery.isEmpty()) return params;
         for (var pair : rawQuery.split("&")) {

@@ -67,7 +67,22 @@ final class HostReader {
                 .map(e -> queues(doc, "extensions." + e.getKey(), e.getValue(), problems))
                 .orElse(QueueSettings.defaults());
         var retry = Fields.find(root, "retry", true).flatMap(e -> retry(doc, e.getKey(), e.getValue(), problems));
-        return new HostConfig(version, timeout, forwarding, trimSlashes(prefix), executable, queues, retry);
+        var hub = Fields.find(root, "extensions", true)
+                .flatMap(e -> Fields.find(e.getValue(), "durableTask", true)
+                        .flatMap(d -> Fields.find(d.getValue(), "hubName", true)
+                                .map(h -> hub(doc, e.getKey() + "." + d.getKey() + "." + h.getKey(),
+                                        h.getValue(), problems))))
+                .orElse(HostConfig.DEFAULT_HUB);
+        return new HostConfig(version, timeout, forwarding, trimSlashes(prefix), executable, queues, retry, hub);
+    }
+
+    /// Azure's rule for task hub names: 3 to 45 letters and digits, starting with a letter.
+    private static String hub(SourceDoc doc, String field, JsonNode value, Problems problems) {
+        var name = text(doc, field, value, HostConfig.DEFAULT_HUB, problems);
+        if (name.matches("[A-Za-z][A-Za-z0-9]{2,44}")) return name;
+        problems.error(doc, field, "\"" + name + "\" is not a valid task hub name.",
+                "use 3 to 45 letters and digits, starting with a letter (e.g. \"OrdersHub\"), as Azure requires.");
+        return HostConfig.DEFAULT_HUB;
     }
 
     /// `retry`: `{"strategy": "fixedDelay", "maxRetryCount": 3, "delayInterval": "00:00:05"}` or

@@ -54,18 +54,23 @@ public final class LocalRunner implements Runner {
             eventGrid.warnings().forEach(w -> notice(events, RunnerNotice.Level.WARNING, w.describe()));
             var keys = loadKeys(app);
             checkEngine(events);
+            var durable = SessionDurable.start(app, options, engine, events, clock);
+            cleanup.addFirst(durable);
             var revision = revision(app);
-            var replicas = new ReplicaSet(engine, ReplicaPlan.template(app, revision, sessionId, options), events, clock);
+            var template = ReplicaPlan.template(app, revision, sessionId, options, SessionDurable.endpoint(app, durable));
+            var replicas = new ReplicaSet(engine, template, events, clock);
             cleanup.addFirst(replicas);
             var ingress = startIngress(options, app, keys, replicas, events, store);
             cleanup.addFirst(ingress);
+            ingress.mount(Ingress.DURABLE, new dev.berth.runner.durable.http.DurableHttpApi(durable.control(),
+                    new com.fasterxml.jackson.databind.ObjectMapper())::handle);
             buildImage(app, ReplicaPlan.imageTag(app, revision), events);
             replicas.scaleTo(ReplicaPlan.initialReplicas(app, options));
             var triggers = SessionTriggers.start(app, subscriptions, ingress, events, clock);
             cleanup.addFirst(triggers);
             notice(events, RunnerNotice.Level.INFO, "serving " + ingress.uri() + " (revision " + revision + ")");
             publishRunFile(app, ingress, events);
-            return new RunningSession(app, ingress, replicas, triggers, store, keys, events, clock);
+            return new RunningSession(app, ingress, replicas, triggers, durable, store, keys, events, clock);
         } catch (RunException | RuntimeException e) {
             closeAll(cleanup);
             throw e;

@@ -15,20 +15,23 @@ final class ReplicaPlan {
 
     private ReplicaPlan() {}
 
-    static ReplicaTemplate template(FunctionApp app, String revision, String sessionId, RunOptions options) {
+    static ReplicaTemplate template(FunctionApp app, String revision, String sessionId, RunOptions options,
+                                    java.util.Optional<DurableEndpoint> durable) {
         var spec = app.containerApp();
         var labels = Map.of(
                 "berth.project", app.dir().toAbsolutePath().normalize().toString(),
                 "berth.revision", revision,
                 "berth.session", sessionId);
         return new ReplicaTemplate(spec.name(), revision, imageTag(app, revision), labels,
-                env(app, revision, sessionId, options), spec.targetPort(), Math.round(spec.cpu() * 1e9),
+                env(app, revision, sessionId, options, durable), spec.targetPort(), Math.round(spec.cpu() * 1e9),
                 spec.memoryBytes(), spec.readiness(), options.debug() ? DEBUG_PORT : 0);
     }
 
     /// containerapp.yaml env first, then local.settings.json Values, which win as they do in Azure (app
-    /// settings override the image's environment); then what the custom-handler contract needs.
-    static Map<String, String> env(FunctionApp app, String revision, String sessionId, RunOptions options) {
+    /// settings override the image's environment); then what the custom-handler contract needs, and where
+    /// the durable backend is (unless the settings name another).
+    static Map<String, String> env(FunctionApp app, String revision, String sessionId, RunOptions options,
+                                   java.util.Optional<DurableEndpoint> durable) {
         var spec = app.containerApp();
         var env = new LinkedHashMap<>(spec.env());
         env.putAll(app.settings());
@@ -39,6 +42,7 @@ final class ReplicaPlan {
         env.putIfAbsent("CONTAINER_APP_NAME", spec.name());
         env.putIfAbsent("CONTAINER_APP_REVISION", revision);
         env.put("BERTH_SESSION", sessionId);
+        durable.ifPresent(endpoint -> endpoint.env().forEach(env::putIfAbsent)); // settings may point elsewhere
         if (options.debug()) {
             var own = env.getOrDefault("JAVA_TOOL_OPTIONS", "").strip();
             env.put("JAVA_TOOL_OPTIONS", own.isEmpty() ? JDWP : own + " " + JDWP);

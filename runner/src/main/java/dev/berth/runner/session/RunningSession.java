@@ -24,14 +24,17 @@ final class RunningSession implements RunSession {
     private final Ingress ingress;
     private final ReplicaSet replicas;
     private final SessionTriggers triggers;
+    private final dev.berth.runner.durable.DurableBackend durable;
     private final EventStore store;
     private final FunctionKeys keys;
     private final EventListener events;
     private final Clock clock;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    RunningSession(FunctionApp app, Ingress ingress, ReplicaSet replicas, SessionTriggers triggers, EventStore store,
-                   FunctionKeys keys, EventListener events, Clock clock) {
+    RunningSession(FunctionApp app, Ingress ingress, ReplicaSet replicas, SessionTriggers triggers,
+                   dev.berth.runner.durable.DurableBackend durable, EventStore store, FunctionKeys keys,
+                   EventListener events, Clock clock) {
+        this.durable = durable;
         this.triggers = triggers;
         this.app = app;
         this.ingress = ingress;
@@ -65,7 +68,7 @@ final class RunningSession implements RunSession {
     }
 
     @Override
-    public dev.berth.runner.durable.DurableControl durable() { throw new UnsupportedOperationException("wired next"); }
+    public dev.berth.runner.durable.DurableControl durable() { return durable.control(); }
 
     @Override
     public void close() {
@@ -89,6 +92,7 @@ final class RunningSession implements RunSession {
                     + " them at the next start once this Berth process has exited (they carry its pid in"
                     + " berth.pid); `docker rm -f <container>` removes them now."));
         }
+        durable.close(); // after the replicas: their workers are gone, none reconnects
         store.close();
     }
 }

@@ -8,13 +8,13 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /// A clock that moves only when told to. Thread-safe.
-final class MutableClock extends Clock {
-    static final Instant START = Instant.parse("2026-11-21T12:00:00Z");
+public final class MutableClock extends Clock {
+    public static final Instant START = Instant.parse("2026-11-21T12:00:00Z");
     private final AtomicReference<Instant> now = new AtomicReference<>(START);
 
-    void advance(Duration by) { now.updateAndGet(t -> t.plus(by)); }
+    public void advance(Duration by) { now.updateAndGet(t -> t.plus(by)); }
 
-    void set(Instant to) { now.set(to); }
+    public void set(Instant to) { now.set(to); }
 
     @Override public ZoneId getZone() { return ZoneOffset.UTC; }
 

@@ -109,6 +109,26 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void hostJson_durableHubName_isReadAndDefaultsToDefault() {
+        var fixture = project();
+        assertThat(fixture.load().host().durableHub()).isEqualTo("default");
+
+        fixture.write("host.json", "{\"version\": \"2.0\", \"extensions\": {\"durableTask\": {\"hubName\": \"OrdersHub\"}}}");
+
+        assertThat(fixture.load().host().durableHub()).isEqualTo("OrdersHub");
+    }
+
+    @Test
+    void hostJson_durableHubNameWithADash_isAnErrorNamingAzuresRule() {
+        var error = project().write("host.json",
+                "{\"version\": \"2.0\", \"extensions\": {\"durableTask\": {\"hubName\": \"orders-hub\"}}}").error();
+
+        assertThat(error.field()).isEqualTo("extensions.durableTask.hubName");
+        assertThat(error.describe()).contains("\"orders-hub\" is not a valid task hub name")
+                .contains("3 to 45 letters and digits");
+    }
+
+    @Test
     void hostJson_timeoutOutOfRange_isAnError() {
         var error = project().write("host.json", "{\"version\": \"2.0\", \"functionTimeout\": \"00:75:00\"}").error();
 

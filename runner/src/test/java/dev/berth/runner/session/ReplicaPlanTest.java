@@ -35,7 +35,7 @@ class ReplicaPlanTest {
         var app = app(Map.of("A", "from-yaml", "B", "from-yaml"),
                 Map.of("B", "from-settings", "FUNCTIONS_CUSTOMHANDLER_PORT", "9999"), 1, Optional.empty());
 
-        var env = ReplicaPlan.template(app, "demo--abc1234", "s1", RunOptions.defaults()).env();
+        var env = ReplicaPlan.template(app, "demo--abc1234", "s1", RunOptions.defaults(), Optional.empty()).env();
 
         assertThat(env).containsEntry("A", "from-yaml").containsEntry("B", "from-settings")
                 .containsEntry("FUNCTIONS_CUSTOMHANDLER_PORT", "8080")
@@ -47,10 +47,24 @@ class ReplicaPlanTest {
     }
 
     @Test
+    void env_durableProject_getsTheBackendEndpointUnlessTheSettingsNameOne() {
+        var endpoint = Optional.of(new DurableEndpoint("host.docker.internal", 4001, "OrdersHub"));
+
+        var env = ReplicaPlan.template(app(), "demo--abc1234", "s1", RunOptions.defaults(), endpoint).env();
+        var overridden = ReplicaPlan.template(app(Map.of(), Map.of("DURABLE_TASK_HOST", "sidecar"), 1, Optional.empty()),
+                "demo--abc1234", "s1", RunOptions.defaults(), endpoint).env();
+
+        assertThat(env).containsEntry("DURABLE_TASK_HOST", "host.docker.internal").containsEntry("DURABLE_TASK_PORT", "4001")
+                .containsEntry("DURABLE_TASK_HUB", "OrdersHub").containsEntry("DURABLE_TASK_SCHEDULER_CONNECTION_STRING",
+                        "Endpoint=http://host.docker.internal:4001;Authentication=None;TaskHub=OrdersHub");
+        assertThat(overridden).containsEntry("DURABLE_TASK_HOST", "sidecar").containsEntry("DURABLE_TASK_PORT", "4001");
+    }
+
+    @Test
     void env_workerRuntimeFromSettings_isKept() {
         var app = app(Map.of(), Map.of("FUNCTIONS_WORKER_RUNTIME", "python"), 1, Optional.empty());
 
-        var env = ReplicaPlan.template(app, "demo--abc1234", "s1", new RunOptions(0, false)).env();
+        var env = ReplicaPlan.template(app, "demo--abc1234", "s1", new RunOptions(0, false), Optional.empty()).env();
 
         assertThat(env).containsEntry("FUNCTIONS_WORKER_RUNTIME", "python").doesNotContainKey("WEBSITE_HOSTNAME");
     }
@@ -60,7 +74,7 @@ class ReplicaPlanTest {
         var probe = Optional.of(new ContainerAppSpec.Probe("http", "/healthz", 8080, 5, 0, 3));
         var app = app(Map.of(), Map.of(), 1, probe);
 
-        var template = ReplicaPlan.template(app, "demo--abc1234", "s1", RunOptions.defaults());
+        var template = ReplicaPlan.template(app, "demo--abc1234", "s1", RunOptions.defaults(), Optional.empty());
 
         assertThat(template.image()).isEqualTo("berth/demo--abc1234:latest");
         assertThat(template.revision()).isEqualTo("demo--abc1234");
@@ -80,7 +94,7 @@ class ReplicaPlanTest {
         var app = app(Map.of("JAVA_TOOL_OPTIONS", "-Xmx256m"), Map.of(), 3, Optional.empty());
         var debug = new RunOptions(7071, true);
 
-        var template = ReplicaPlan.template(app, "demo--abc1234", "s1", debug);
+        var template = ReplicaPlan.template(app, "demo--abc1234", "s1", debug, Optional.empty());
 
         assertThat(template.debugPort()).isEqualTo(5005);
         assertThat(template.env()).containsEntry("JAVA_TOOL_OPTIONS",
