@@ -14,7 +14,7 @@ public final class RequestApproval implements TaskActivity {
         var notice = ctx.getInput(Notice.class);
         System.out.println("RequestApproval: please approve '" + notice.ask().item() + "' within "
                 + notice.ask().timeoutSeconds() + " s: berth durable raise . " + notice.instanceId() + " "
-                + ApprovalWorkflow.EVENT + " true");
+                + ApprovalWorkflow.EVENT + " --data true");
         return null;
     }
 }
