@@ -16,8 +16,10 @@ import java.util.Optional;
 /// The templates shipped inside this module (resources under `templates/<id>/`). Immutable, thread-safe.
 ///
 /// The list comes from the hand-written `templates/index.json`, because a folder inside a jar cannot be
-/// listed; a unit test keeps the index and the resource folders in step. A template may name one shared
-/// group of files (`templates/_shared/<group>/`), which it then ships along with its own.
+/// listed; a unit test keeps the index and the resource folders in step. A template may name shared groups
+/// of files (`templates/_shared/<group>/`), one as `"shared": "java"` or several as
+/// `"shared": ["java", "java-plain"]`, and then ships their files along with its own. A path may come from
+/// one place only, so groups combine but never silently replace each other's files.
 public final class TemplateCatalog {
     /// Classpath location of the index.
     static final String INDEX = "/templates/index.json";
@@ -80,8 +82,7 @@ public final class TemplateCatalog {
             throw new IOException(INDEX + ": template '" + id + "' marks " + executables
                     + " `executable` but does not list them in `files`");
         }
-        if (node.has("shared")) {
-            var group = node.path("shared").asText();
+        for (var group : sharedNames(node.path("shared"), id)) {
             if (!shared.containsKey(group)) {
                 throw new IOException(INDEX + ": template '" + id + "' uses shared group '" + group
                         + "', which `shared` does not define (defined: " + shared.keySet() + ")");
@@ -92,11 +93,27 @@ public final class TemplateCatalog {
         for (var file : files) {
             if (!paths.add(file.path())) {
                 throw new IOException(INDEX + ": template '" + id + "' gets " + file.path()
-                        + " twice (from `files` and from its shared group); list it in one place only");
+                        + " twice (from `files` and its shared groups); list it in one place only");
             }
         }
         return new Template(id, required(node, "title", id), required(node, "description", id),
                 required(node, "language", id), required(node, "trigger", id), files);
+    }
+
+    /// `"shared": "java"` or `"shared": ["java", "java-plain"]`; none when the field is absent.
+    private static List<String> sharedNames(JsonNode node, String id) throws IOException {
+        if (node.isMissingNode()) return List.of();
+        if (node.isTextual()) return List.of(node.asText());
+        var names = new ArrayList<String>();
+        for (var group : node) {
+            if (!group.isTextual()) break;
+            names.add(group.asText());
+        }
+        if (!node.isArray() || names.size() != node.size()) {
+            throw new IOException(INDEX + ": template '" + id + "' has `shared` " + node
+                    + "; write one group name or a list of them, e.g. [\"java\", \"java-plain\"]");
+        }
+        return names;
     }
 
     private static String required(JsonNode node, String field, String id) throws IOException {

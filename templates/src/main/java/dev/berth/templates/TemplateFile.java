@@ -6,9 +6,9 @@ import java.util.Objects;
 /// `executable` says whether it gets the owner's execute bit, and `shared` names the shared group it
 /// comes from (null for a file of the template's own folder). Immutable, thread-safe.
 ///
-/// Shared groups (`templates/_shared/<group>/`) hold what every template of a language ships alike: the
-/// custom-handler helper, Dockerfile, ignore files. One copy in the jar keeps the helpers from drifting
-/// apart between templates.
+/// Shared groups (`templates/_shared/<group>/`) hold what several templates ship alike: the custom-handler
+/// helper and ignore files of a language, the pom and Dockerfile of a kind of build, the Durable Task
+/// wiring. One copy in the jar keeps the helpers from drifting apart between templates.
 public record TemplateFile(String path, boolean executable, String shared) {
     /// Prefix under which a dot-file is stored in the resources. Git would obey a real `.gitignore`
     /// inside the template folder (and stop tracking the template's own `local.settings.json`), and

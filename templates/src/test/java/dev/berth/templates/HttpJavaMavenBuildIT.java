@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,13 +21,7 @@ class HttpJavaMavenBuildIT {
     void mvnPackage_scaffoldedJavaApp_buildsARunnableAppJar() throws Exception {
         var project = new Scaffolder().scaffold(TemplateCatalog.builtIn().find("http-java").orElseThrow(),
                 dir.resolve("app"), "maven-app");
-        var log = dir.resolve("mvn.log");
-        var mvn = new ProcessBuilder(List.of("mvn", "-B", "-q", "-ntp", "package")).directory(project.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        mvn.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        var build = mvn.start();
-        assertThat(build.waitFor(5, TimeUnit.MINUTES)).as("mvn package finished within 5 minutes").isTrue();
-        assertThat(build.exitValue()).as("mvn package output:%n%s", Files.readString(log)).isZero();
+        MavenPackage.run(project);
 
         var jar = project.resolve("target/app.jar");
         assertThat(jar).isRegularFile();

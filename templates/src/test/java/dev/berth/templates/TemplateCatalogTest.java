@@ -25,7 +25,9 @@ class TemplateCatalogTest {
 
         assertThat(catalog.list()).extracting(Template::id).containsExactly("http-python", "http-java",
                 "timer-python", "queue-python", "blob-python", "eventgrid-python",
-                "timer-java", "queue-java", "blob-java", "eventgrid-java", "order-pipeline");
+                "timer-java", "queue-java", "blob-java", "eventgrid-java", "order-pipeline",
+                "durable-chaining-java", "durable-fanout-java", "durable-http-api-java", "durable-monitor-java",
+                "durable-human-java");
         assertThat(catalog.list()).allSatisfy(t -> {
             assertThat(t.title()).isNotBlank();
             assertThat(t.description()).hasSizeGreaterThan(60);
@@ -41,6 +43,7 @@ class TemplateCatalogTest {
         assertThat(catalog.find("http-python")).get().extracting(Template::trigger).isEqualTo("http");
         assertThat(catalog.find("eventgrid-java")).get().extracting(Template::trigger).isEqualTo("eventGrid");
         assertThat(catalog.find("order-pipeline")).get().extracting(Template::language).isEqualTo("python");
+        assertThat(catalog.find("durable-human-java")).get().extracting(Template::trigger).isEqualTo("durable");
     }
 
     @Test
@@ -83,6 +86,45 @@ class TemplateCatalogTest {
 
         assertThat(files).containsExactly(new TemplateFile("a.txt", false), new TemplateFile("helper.py", false, "py"));
         assertThat(files.get(1).resource("t")).isEqualTo("/templates/_shared/py/helper.py");
+    }
+
+    @Test
+    void parse_severalSharedGroups_addTheirFilesInTheOrderNamed() throws IOException {
+        var index = """
+                {"shared": {"base": ["helper.java"], "build": ["pom.xml"]},
+                 "templates": [{"id": "t", "title": "T", "description": "D", "language": "x", "trigger": "http",
+                  "shared": ["base", "build"], "files": ["a.txt"]}]}""";
+
+        var files = TemplateCatalog.parse(stream(index)).getFirst().files();
+
+        assertThat(files).containsExactly(new TemplateFile("a.txt", false),
+                new TemplateFile("helper.java", false, "base"), new TemplateFile("pom.xml", false, "build"));
+        assertThat(files.get(2).resource("t")).isEqualTo("/templates/_shared/build/pom.xml");
+    }
+
+    @Test
+    void parse_sameFileFromTwoSharedGroups_isRefused() {
+        var index = """
+                {"shared": {"plain": ["pom.xml"], "durable": ["pom.xml"]},
+                 "templates": [{"id": "t", "title": "T", "description": "D", "language": "x", "trigger": "http",
+                  "shared": ["plain", "durable"], "files": ["a.txt"]}]}""";
+
+        assertThatThrownBy(() -> TemplateCatalog.parse(stream(index)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("'t'").hasMessageContaining("pom.xml twice");
+    }
+
+    @Test
+    void parse_sharedNeitherNameNorListOfNames_namesTheTemplateAndTheFix() {
+        var index = """
+                {"shared": {"py": ["helper.py"]},
+                 "templates": [{"id": "t", "title": "T", "description": "D", "language": "x", "trigger": "http",
+                  "shared": ["py", 7], "files": ["a.txt"]}]}""";
+
+        assertThatThrownBy(() -> TemplateCatalog.parse(stream(index)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("'t'").hasMessageContaining("[\"py\",7]")
+                .hasMessageContaining("one group name or a list of them");
     }
 
     @Test
