@@ -237,14 +237,18 @@ final class DurableStore implements AutoCloseable {
 
     /// One stored instance with its history (its inbox is empty unless it is active).
     java.util.Optional<Instance> load(InstanceKey key) throws SQLException {
-        try (var s = write.prepareStatement("SELECT * FROM dt_instances WHERE hub = ? AND instance_id = ?")) {
-            s.setString(1, key.hub());
-            s.setString(2, key.id());
-            try (var rows = s.executeQuery()) {
-                if (!rows.next()) return java.util.Optional.empty();
-                var instance = instance(rows);
-                instance.history.addAll(history(write, key));
-                return java.util.Optional.of(instance);
+        // On the read connection: a read on the write connection would open a snapshot that makes this
+        // step's writes fail once another connection has written.
+        synchronized (readLock) {
+            try (var s = read.prepareStatement("SELECT * FROM dt_instances WHERE hub = ? AND instance_id = ?")) {
+                s.setString(1, key.hub());
+                s.setString(2, key.id());
+                try (var rows = s.executeQuery()) {
+                    if (!rows.next()) return java.util.Optional.empty();
+                    var instance = instance(rows);
+                    instance.history.addAll(history(read, key));
+                    return java.util.Optional.of(instance);
+                }
             }
         }
     }
