@@ -40,7 +40,8 @@ final class ManualRun {
         try {
             var input = input(exchange, function);
             call = function.httpTrigger().isPresent()
-                    ? Upstream.Call.http(function, httpRequest(function, function.httpTrigger().get(), input))
+                    ? Upstream.Call.http(function, httpRequest(function, function.httpTrigger().get(), input,
+                    java.util.Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("127.0.0.1")))
                     : new Upstream.Call(function, record(function, input), triggerData(function, input));
         } catch (BadInput e) {
             Exchanges.text(exchange, 400, e.getMessage());
@@ -91,7 +92,8 @@ final class ManualRun {
         return root.path("input").isMissingNode() ? json.getNodeFactory().textNode("") : root.get("input");
     }
 
-    private IncomingRequest httpRequest(FunctionDef function, HttpTrigger trigger, JsonNode input) throws BadInput {
+    private IncomingRequest httpRequest(FunctionDef function, HttpTrigger trigger, JsonNode input, String host)
+            throws BadInput {
         var described = input.isObject() ? input : json.createObjectNode().set("body", input);
         var method = described.path("method").asText(trigger.methods().isEmpty() ? "POST" : trigger.methods().iterator().next());
         var path = described.path("path").asText(trigger.route());
@@ -108,7 +110,9 @@ final class ManualRun {
         var rawQuery = query.isEmpty() ? "" : "?" + String.join("&", query.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).toList());
         var pathAndQuery = "/" + (routePrefix.isEmpty() ? "" : routePrefix + "/") + path + rawQuery;
-        return new IncomingRequest(method.toUpperCase(java.util.Locale.ROOT), "http://127.0.0.1" + pathAndQuery,
+        // The URL the function sees names the ingress it was run through, so links it builds (a durable
+        // starter's status URL) work.
+        return new IncomingRequest(method.toUpperCase(java.util.Locale.ROOT), "http://" + host + pathAndQuery,
                 pathAndQuery, query, headers, params, body.getBytes(StandardCharsets.UTF_8));
     }
 
