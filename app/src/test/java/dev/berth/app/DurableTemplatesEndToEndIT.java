@@ -183,7 +183,7 @@ class DurableTemplatesEndToEndIT {
     private RunSession start(String template) throws Exception {
         var project = new Scaffolder().scaffold(TemplateCatalog.builtIn().find(template).orElseThrow(),
                 dir.resolve("app"), "e2e-" + template);
-        var session = RUNNER.start(project, new RunOptions(0, false), events::add);
+        var session = RUNNER.start(project, new RunOptions(0, false, 0), events::add);
         awaitEvent(e -> e instanceof ReplicaStateChanged r && r.state() == ReplicaState.READY);
         return session;
     }

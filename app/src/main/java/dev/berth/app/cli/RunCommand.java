@@ -26,6 +26,8 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Project folder (with host.json).") Path dir;
     @Option(names = "--port", description = "Ingress port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int port = RunOptions.DEFAULT_PORT;
+    @Option(names = "--durable-port", description = "Port of the Durable Task backend on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int durablePort = dev.berth.runner.durable.DurableBackend.DEFAULT_PORT;
     @Option(names = "--debug", description = "One replica with a JDWP port for an IDE; no function timeout.")
     boolean debug;
 
@@ -45,7 +47,7 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         RunSession session;
         try {
-            session = runner.get().start(dir, new RunOptions(port, debug), printer);
+            session = runner.get().start(dir, new RunOptions(port, debug, durablePort), printer);
         } catch (ProjectException e) {
             failed(stop, hook);
             err.println("Cannot run " + dir + ": the project has " + e.problems().size() + " problem(s):");

@@ -117,6 +117,16 @@ class SdkBadInputTest {
     }
 
     @Test
+    void secondBackendOnATakenPort_failsNamingTheFix() {
+        int taken = sdk.backend.port().orElseThrow();
+
+        assertThatThrownBy(() -> DurableBackend.start(new DurableBackend.Settings(dir.resolve("other.db"), taken,
+                List.of(), true, HUB, List.of(), Clock.systemUTC(), event -> { })))
+                .isInstanceOf(java.net.BindException.class)
+                .hasMessageContaining("port " + taken + " on 127.0.0.1 is taken").hasMessageContaining("--durable-port");
+    }
+
+    @Test
     void startingAnIdThatIsStillRunning_isRefused() throws Exception {
         sdk.control().start(HUB, "NoWorkerYet", Optional.of("same"), null, Optional.empty());
 
