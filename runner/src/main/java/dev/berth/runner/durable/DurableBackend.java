@@ -86,13 +86,21 @@ public final class DurableBackend implements AutoCloseable {
             for (var host : settings.extraHosts()) server = alsoOn(server, host, port, service, executor);
             return server;
         } catch (IOException e) {
-            if (e instanceof BindException || e.getCause() instanceof BindException) {
+            if (portTaken(e)) {
                 throw new BindException("port " + settings.port() + " on 127.0.0.1 is taken, so the Durable Task"
                         + " backend cannot listen there (another Berth session, or a Durable Task sidecar or emulator?)."
                         + " Fix: stop that program, or run with --durable-port <free port>.");
             }
             throw e;
         }
+    }
+
+    /// Netty reports a taken port as an IOException "Failed to bind …" around the transport's own error.
+    private static boolean portTaken(Throwable e) {
+        for (var t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException || String.valueOf(t.getMessage()).startsWith("Failed to bind")) return true;
+        }
+        return false;
     }
 
     /// Netty binds all addresses of one server or none; a second listener on another address is its own
