@@ -28,6 +28,7 @@ public final class BarDetail extends VBox {
         setId("barDetail");
         title.setId("barTitle");
         title.getStyleClass().add("detail-title");
+        title.setWrapText(true);
         outcome.setId("barOutcome");
         outcome.getStyleClass().add("detail-outcome");
         outcome.setWrapText(true);

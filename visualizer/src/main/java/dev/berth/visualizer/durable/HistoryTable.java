@@ -43,7 +43,7 @@ public final class HistoryTable extends BorderPane {
                 column("Time", 110, row -> Formats.timeMillis(row.timestamp(), zone), "mono"),
                 column("Event", 250, row -> row.kind().eventType(), null),
                 column("Name", 150, row -> row.name() == null ? "" : row.name(), null),
-                column("Id", 64, HistoryTable::ids, "numeric"),
+                column("Id", 86, HistoryTable::ids, "numeric"),
                 column("Data", 200, HistoryTable::preview, "mono")));
         failure.managedProperty().bind(failure.visibleProperty());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> showDetail(row));

@@ -69,7 +69,7 @@ public final class InstanceList extends BorderPane {
         table.setPlaceholder(placeholder);
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().addAll(List.of(text("Name", 130, InstanceRow::name), text("Instance id", 170, InstanceRow::instanceId),
+        table.getColumns().addAll(List.of(text("Name", 120, InstanceRow::name), text("Instance id", 130, InstanceRow::instanceId),
                 statusColumn(), time("Created", zone, InstanceRow::created), time("Last updated", zone, InstanceRow::lastUpdated)));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (!updating && row != null) {
@@ -152,23 +152,23 @@ public final class InstanceList extends BorderPane {
     private static TableColumn<InstanceRow, String> text(String title, double width, Function<InstanceRow, String> value) {
         TableColumn<InstanceRow, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
-        column.setMinWidth(70);
+        column.setMinWidth(60);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
     }
 
     private static TableColumn<InstanceRow, String> time(String title, ZoneId zone, Function<InstanceRow, Instant> value) {
-        TableColumn<InstanceRow, String> column = text(title, 115, row -> {
+        TableColumn<InstanceRow, String> column = text(title, 124, row -> {
             Instant at = value.apply(row);
             return at == null ? "" : WHEN.format(at.atZone(zone));
         });
-        column.setMinWidth(105);
+        column.setMinWidth(124);
         return column;
     }
 
     private static TableColumn<InstanceRow, String> statusColumn() {
         TableColumn<InstanceRow, String> column = text("Status", 100, InstanceRow::status);
-        column.setMinWidth(90);
+        column.setMinWidth(100); // "ContinuedAsNew" whole: the status is what the list is scanned for
         column.setCellFactory(ignored -> new TableCell<>() {
             @Override
             protected void updateItem(String value, boolean empty) {

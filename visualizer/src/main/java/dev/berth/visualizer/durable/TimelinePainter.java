@@ -29,6 +29,8 @@ final class TimelinePainter {
     private static final Font BOLD = Font.font(null, FontWeight.BOLD, 12);
     private static final Font SMALL = Font.font(11);
     private static final double MIN_TICK_GAP = 90;
+    /// Below this many pixels per call, touching calls are drawn as one band.
+    private static final double MIN_CALL_WIDTH = 6;
 
     private final Map<String, String> fitted = new HashMap<>();
     private final Text measure = new Text();
@@ -89,24 +91,94 @@ final class TimelinePainter {
     private void lane(GraphicsContext g, TimelineLayout layout, Palette palette, int lane, Bar selected) {
         List<Bar> bars = layout.timeline().barsOf(lane);
         double top = layout.rowTop(lane);
-        double lastRight = Double.NEGATIVE_INFINITY;
+        List<Bar> run = new ArrayList<>();
+        double runLeft = 0;
+        double runRight = Double.NEGATIVE_INFINITY;
         for (int i = layout.firstReaching(bars, layout.plotLeft()); i < bars.size(); i++) {
             Bar bar = bars.get(i);
             double left = layout.left(bar);
             if (left > layout.plotRight() + TimelineLayout.POINT) {
                 break;
             }
-            double right = bar.point() ? left : layout.right(bar);
-            // Many bars in one pixel column: the first of them stands for all.
-            if (right < layout.plotLeft() - TimelineLayout.POINT || (Math.ceil(right) <= lastRight && bar != selected)) {
-                continue;
-            }
-            lastRight = Math.ceil(right);
             if (bar.point()) {
                 point(g, palette, bar, left, top + TimelineLayout.ROW / 2, bar == selected);
-            } else {
-                span(g, layout, palette, bar, left, right, top, bar == selected);
+                continue;
             }
+            double right = layout.right(bar);
+            if (right < layout.plotLeft()) {
+                continue;
+            }
+            if (!run.isEmpty() && left > runRight + 1.5) {
+                flush(g, layout, palette, run, runLeft, runRight, top, selected);
+                run.clear();
+            }
+            if (run.isEmpty()) {
+                runLeft = left;
+                runRight = right;
+            }
+            run.add(bar);
+            runRight = Math.max(runRight, right);
+        }
+        flush(g, layout, palette, run, runLeft, runRight, top, selected);
+    }
+
+    /// Bars that touch: each on its own when there is room, else as one band with a tick per call.
+    private void flush(GraphicsContext g, TimelineLayout layout, Palette palette, List<Bar> run, double left,
+                       double right, double top, Bar selected) {
+        if (run.size() >= 3 && (right - left) / run.size() < MIN_CALL_WIDTH) {
+            cluster(g, layout, palette, run, left, right, top, selected);
+            return;
+        }
+        for (Bar bar : run) {
+            span(g, layout, palette, bar, layout.left(bar), layout.right(bar), top, bar == selected);
+        }
+    }
+
+    /// Calls too close to tell apart at this zoom: a faded band, a tick where each starts (failed ones in the
+    /// failure colour, on top), and how many there are. Zooming in takes it apart.
+    private void cluster(GraphicsContext g, TimelineLayout layout, Palette palette, List<Bar> run, double left,
+                         double right, double top, Bar selected) {
+        double y = top + (TimelineLayout.ROW - TimelineLayout.BAR) / 2;
+        long failed = run.stream().filter(bar -> bar.state() == Bar.State.FAILED).count();
+        boolean running = run.stream().anyMatch(bar -> bar.state() == Bar.State.RUNNING);
+        Paint colour = running ? palette.running() : failed == run.size() ? palette.failed() : palette.completed();
+        g.setFill(faded(colour, 0.4));
+        g.fillRoundRect(left, y, right - left, TimelineLayout.BAR, 4, 4);
+        // A tick per call while they are at least 3 px apart; denser, ticks would only be noise (failures always show).
+        boolean ticks = (right - left) / run.size() >= 3;
+        for (boolean failures : new boolean[] {false, true}) {
+            if (!failures && !ticks) {
+                continue;
+            }
+            double lastX = Double.NaN;
+            g.setLineWidth(failures ? 2 : 1);
+            for (Bar bar : run) {
+                double x = snap(layout.left(bar));
+                if ((bar.state() == Bar.State.FAILED) == failures && x != lastX) {
+                    g.setStroke(stateColour(palette, bar.state()));
+                    g.strokeLine(x, y + 2, x, y + TimelineLayout.BAR - 2);
+                    lastX = x;
+                }
+            }
+        }
+        for (Bar bar : run) {
+            drawn.add(new Drawn(bar, layout.left(bar), y, layout.right(bar) - layout.left(bar), TimelineLayout.BAR));
+            if (bar == selected) {
+                g.setStroke(palette.selection());
+                g.setLineWidth(2);
+                g.strokeRect(layout.left(bar) - 2, y - 2, layout.right(bar) - layout.left(bar) + 4, TimelineLayout.BAR + 4);
+            }
+        }
+        String count = run.size() + " calls" + (failed > 0 ? " · " + failed + " failed" : "");
+        double visibleLeft = Math.max(left, layout.plotLeft());
+        if (Math.min(right, layout.plotRight()) - visibleLeft >= width(count, SMALL) + 10) {
+            g.setFill(faded(palette.background(), 0.85));
+            g.fillRoundRect(visibleLeft + 2, y + 1, width(count, SMALL) + 6, TimelineLayout.BAR - 2, 4, 4);
+            g.setFont(SMALL);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.setFill(palette.text());
+            g.fillText(count, visibleLeft + 5, y + TimelineLayout.BAR / 2);
         }
     }
 

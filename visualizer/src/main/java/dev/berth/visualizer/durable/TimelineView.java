@@ -112,6 +112,7 @@ public final class TimelineView extends Region {
             selected.set(find(selected.get()));
         }
         updateTicker();
+        requestLayout();
         redraw();
     }
 
@@ -169,9 +170,12 @@ public final class TimelineView extends Region {
 
     @Override
     protected void layoutChildren() {
-        double bar = vertical.prefWidth(-1);
         boolean zoomed = zoom > 1;
         double hbar = zoomed ? horizontal.prefHeight(-1) : 0;
+        // The scroll bar shows only when the lanes do not fit, so a short timeline keeps the whole width.
+        boolean scrolls = timeline.lanes().size() * TimelineLayout.ROW > getHeight() - hbar - TimelineLayout.AXIS;
+        vertical.setVisible(scrolls);
+        double bar = scrolls ? vertical.prefWidth(-1) : 0;
         canvas.setWidth(Math.max(0, getWidth() - bar));
         canvas.setHeight(Math.max(0, getHeight() - hbar));
         canvas.relocate(0, 0);

@@ -57,7 +57,7 @@ final class InstanceHeader extends VBox {
                 || style.equals(Styles.SUCCESS) || style.equals(Styles.ACCENT) || style.equals(Styles.WARNING));
         status.getStyleClass().add(tone(DurableStyles.statusClass(row.status())));
         var text = new StringBuilder("created " + when.format(row.created()) + "  ·  updated " + when.format(row.lastUpdated())
-                + "  ·  " + detail.history().size() + " events");
+                + "  ·  " + String.format(Locale.ROOT, "%,d", detail.history().size()) + " events");
         if (detail.failure() != null) text.append("  ·  failed: ").append(oneLine(detail.failure()));
         else if (detail.output() != null) text.append("  ·  output: ").append(oneLine(detail.output()));
         if (detail.customStatus() != null) text.append("  ·  custom status: ").append(oneLine(detail.customStatus()));

@@ -87,11 +87,8 @@ public final class OrchestrationActionsViewModel {
         var id = request.instanceId() == null || request.instanceId().isBlank()
                 ? Optional.<String>empty() : Optional.of(request.instanceId().strip());
         var input = JsonInput.payload(request.input());
-        access.call((control, hub) -> control.start(hub, name, id, input, Optional.empty()), started -> {
-            report("Started " + name + " as " + started + ".", false);
-            opened.accept(started);
-            changed.run();
-        }, this::refused);
+        access.call((control, hub) -> control.start(hub, name, id, input, Optional.empty()),
+                started -> openNew("Started " + name + " as " + started + ".", started), this::refused);
     }
 
     /// Asks for an event's name and payload and raises it on the open instance.
@@ -141,22 +138,23 @@ public final class OrchestrationActionsViewModel {
     public void restart() {
         if (!canRestart.get()) return;
         var id = open.get().instanceId();
-        access.call((control, hub) -> control.restart(hub, id, true), restarted -> {
-            report("Restarted " + id + " as " + restarted + ".", false);
-            opened.accept(restarted);
-            changed.run();
-        }, this::refused);
+        access.call((control, hub) -> control.restart(hub, id, true),
+                restarted -> openNew("Restarted " + id + " as " + restarted + ".", restarted), this::refused);
     }
 
     public void purge() {
         if (!canPurge.get()) return;
         var id = open.get().instanceId();
         if (!dialogs.confirm("Purge " + id + "?", "The instance and its history are deleted for good.", "Purge")) return;
-        access.call((control, hub) -> control.purge(hub, id), count -> {
-            report(count > 0 ? "Purged " + id + "." : id + " was already gone.", false);
-            opened.accept(null);
-            changed.run();
-        }, this::refused);
+        access.call((control, hub) -> control.purge(hub, id),
+                count -> openNew(count > 0 ? "Purged " + id + "." : id + " was already gone.", null), this::refused);
+    }
+
+    /// Reports `done` and opens `id` (null closes the detail), then reads the list again.
+    private void openNew(String done, String id) {
+        report(done, false);
+        opened.accept(id);
+        changed.run();
     }
 
     private void act(String id, Action action, String done) {

@@ -72,7 +72,7 @@ public final class OrchestrationsTab extends Tab {
         views.getStyleClass().add(Styles.TABS_CLASSIC);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         var split = new SplitPane(list, new BorderPane(views, header, null, null, null));
-        split.setDividerPositions(0.34);
+        split.setDividerPositions(0.38);
         SplitPane.setResizableWithParent(list, false);
         var content = new BorderPane(split, toolbar(model.actions()), null, status(model.actions()), null);
         content.setId("orchestrationsPanel");
@@ -121,23 +121,20 @@ public final class OrchestrationsTab extends Tab {
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(
-                ActionBars.button(Action.of("startOrchestrationButton", "Start…", Feather.PLAY_CIRCLE, null,
-                        actions::start).enabledWhen(actions.canStartProperty()), true),
-                ActionBars.button(Action.of("raiseEventButton", "Raise event…", Feather.SEND, null,
-                        actions::raiseEvent).enabledWhen(actions.canRaiseProperty()), true),
-                ActionBars.button(Action.of("suspendButton", "Suspend", Feather.PAUSE, null,
-                        actions::suspend).enabledWhen(actions.canSuspendProperty()), true),
-                ActionBars.button(Action.of("resumeButton", "Resume", Feather.PLAY, null,
-                        actions::resume).enabledWhen(actions.canResumeProperty()), true),
-                ActionBars.button(Action.of("terminateButton", "Terminate", Feather.X_OCTAGON, null,
-                        actions::terminate).enabledWhen(actions.canTerminateProperty()), true),
-                ActionBars.button(Action.of("rewindButton", "Rewind", Feather.ROTATE_CCW, null,
-                        actions::rewind).enabledWhen(actions.canRewindProperty()), true),
-                ActionBars.button(Action.of("restartButton", "Restart", Feather.REPEAT, null,
-                        actions::restart).enabledWhen(actions.canRestartProperty()), true),
-                ActionBars.button(Action.of("purgeButton", "Purge", Feather.TRASH_2, null,
-                        actions::purge).enabledWhen(actions.canPurgeProperty()), true),
+                button("startOrchestrationButton", "Start…", Feather.PLAY_CIRCLE, actions::start, actions.canStartProperty()),
+                button("raiseEventButton", "Raise event…", Feather.SEND, actions::raiseEvent, actions.canRaiseProperty()),
+                button("suspendButton", "Suspend", Feather.PAUSE, actions::suspend, actions.canSuspendProperty()),
+                button("resumeButton", "Resume", Feather.PLAY, actions::resume, actions.canResumeProperty()),
+                button("terminateButton", "Terminate", Feather.X_OCTAGON, actions::terminate, actions.canTerminateProperty()),
+                button("rewindButton", "Rewind", Feather.ROTATE_CCW, actions::rewind, actions.canRewindProperty()),
+                button("restartButton", "Restart", Feather.REPEAT, actions::restart, actions.canRestartProperty()),
+                button("purgeButton", "Purge", Feather.TRASH_2, actions::purge, actions.canPurgeProperty()),
                 spacer);
+    }
+
+    private static javafx.scene.control.Button button(String id, String text, Feather icon, Runnable handler,
+                                                      javafx.beans.value.ObservableBooleanValue enabled) {
+        return ActionBars.button(Action.of(id, text, icon, null, handler).enabledWhen(enabled), true);
     }
 
     private static Label status(OrchestrationActionsViewModel actions) {

@@ -48,6 +48,7 @@ public final class PayloadDialog {
         problem.setStyle("-fx-text-fill: -color-danger-fg;");
         problem.setWrapText(true);
         problem.setMaxWidth(600);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole message, never cut to "…"
         editor.textProperty().addListener((o, was, text) -> problem.setText(JsonInput.problem(what, text).orElse("")));
         ok = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);

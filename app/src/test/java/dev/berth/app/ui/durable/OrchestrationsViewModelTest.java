@@ -49,6 +49,17 @@ class OrchestrationsViewModelTest {
         run.run();
     }
 
+    /// Runs with one instance "a" on a task executor that holds work until the test runs it.
+    private ManualTaskExecutor runOneInstanceWithHeldTasks() {
+        durable.put(info("a", "O", RuntimeStatus.RUNNING, T0, null), List.of());
+        runner.durable = durable;
+        var tasks = new ManualTaskExecutor();
+        open(tasks);
+        run.run();
+        tasks.runAll();
+        return tasks;
+    }
+
     @AfterEach
     void close() {
         if (run != null) run.dispose();
@@ -115,12 +126,7 @@ class OrchestrationsViewModelTest {
 
     @Test
     void changesWhileReadsRun_costOneMoreReadOfEach() {
-        durable.put(info("a", "O", RuntimeStatus.RUNNING, T0, null), List.of());
-        runner.durable = durable;
-        var tasks = new ManualTaskExecutor();
-        open(tasks);
-        run.run();
-        tasks.runAll();
+        var tasks = runOneInstanceWithHeldTasks();
         model.open("a");
         tasks.runAll();
         int queries = durable.queries;
@@ -135,12 +141,7 @@ class OrchestrationsViewModelTest {
 
     @Test
     void stopWhileAReadRuns_dropsItsResultAndEmptiesTheTab() {
-        durable.put(info("a", "O", RuntimeStatus.RUNNING, T0, null), List.of());
-        runner.durable = durable;
-        var tasks = new ManualTaskExecutor();
-        open(tasks);
-        run.run();
-        tasks.runAll();
+        var tasks = runOneInstanceWithHeldTasks();
         model.refresh();
         run.stop();
         tasks.runAll();

@@ -86,23 +86,19 @@ public final class FakeDurable implements DurableControl {
     }
 
     @Override public synchronized void terminate(String hub, String id, String outputJson) throws DurableException {
-        command("terminate " + id);
-        move(id, RuntimeStatus.TERMINATED);
+        move("terminate", id, RuntimeStatus.TERMINATED);
     }
 
     @Override public synchronized void suspend(String hub, String id, String reason) throws DurableException {
-        command("suspend " + id);
-        move(id, RuntimeStatus.SUSPENDED);
+        move("suspend", id, RuntimeStatus.SUSPENDED);
     }
 
     @Override public synchronized void resume(String hub, String id, String reason) throws DurableException {
-        command("resume " + id);
-        move(id, RuntimeStatus.RUNNING);
+        move("resume", id, RuntimeStatus.RUNNING);
     }
 
     @Override public synchronized void rewind(String hub, String id, String reason) throws DurableException {
-        command("rewind " + id);
-        move(id, RuntimeStatus.RUNNING);
+        move("rewind", id, RuntimeStatus.RUNNING);
     }
 
     @Override public synchronized String restart(String hub, String id, boolean newInstanceId) throws DurableException {
@@ -130,7 +126,9 @@ public final class FakeDurable implements DurableControl {
         calls.add(call);
     }
 
-    private void move(String id, RuntimeStatus status) {
+    /// Records `verb id` and moves the instance to `status`.
+    private void move(String verb, String id, RuntimeStatus status) throws DurableException {
+        command(verb + " " + id);
         var old = instances.get(id);
         instances.put(id, new InstanceInfo(old.hub(), id, old.executionId(), old.name(), status, old.created(),
                 Instant.now(), old.scheduledStart(), old.input(), old.output(), old.customStatus(), old.failure(),
