@@ -117,6 +117,8 @@ class OrchestrationsIT extends AppUiTest {
         waitUntil(() -> listed().contains("started-1"));
         assertThat(durable.calls).containsExactly("start ApprovalWorkflow - {\"request\": \"PO-1\"}");
         waitUntil(() -> lookup("#instanceTitle").queryAs(Label.class).getText().contains("started-1"));
+        assertThat(onFx(() -> lookup("#instanceList").queryAs(InstanceList.class).selectedProperty().get().instanceId()))
+                .as("the list follows to the new instance").isEqualTo("started-1");
         assertThat(lookup("#orchestrationStatus").queryAs(Label.class).getText()).isEqualTo("Started ApprovalWorkflow as started-1.");
     }
 

@@ -46,6 +46,8 @@ public final class InstanceList extends BorderPane {
     private final Label note = new Label();
     private final Label placeholder = new Label("No orchestration instances");
     private boolean updating;
+    /// The instance the user (or [#select]) chose last, listed or not.
+    private String selectedId;
 
     public InstanceList(ZoneId zone) {
         getStyleClass().add("berth-instance-list");
@@ -73,6 +75,7 @@ public final class InstanceList extends BorderPane {
                 statusColumn(), time("Created", zone, InstanceRow::created), time("Last updated", zone, InstanceRow::lastUpdated)));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (!updating && row != null) {
+                selectedId = row.instanceId();
                 selected.set(row);
             }
         });
@@ -86,33 +89,33 @@ public final class InstanceList extends BorderPane {
 
     /// Shows `instances` (in the order given), keeping the selected one selected by id.
     public void setInstances(List<InstanceRow> instances) {
-        InstanceRow was = selected.get();
         updating = true;
         try {
             rows.setAll(instances);
-            if (was != null) {
-                rows.stream().filter(row -> row.instanceId().equals(was.instanceId())).findFirst().ifPresent(row -> {
-                    table.getSelectionModel().select(row);
-                    selected.set(row);
-                });
-            }
+            reselect();
         } finally {
             updating = false;
         }
     }
 
-    /// Selects the instance with `instanceId` (when listed) and scrolls to it; null clears the selection.
+    /// Selects the instance with `instanceId` and scrolls to it, now or, when it is not listed yet (just
+    /// started), as soon as a refresh lists it; null clears the selection.
     public void select(String instanceId) {
+        selectedId = instanceId;
         if (instanceId == null) {
             table.getSelectionModel().clearSelection();
             selected.set(null);
             return;
         }
-        rows.stream().filter(row -> row.instanceId().equals(instanceId)).findFirst().ifPresent(row -> {
+        reselect();
+        table.getSelectionModel().getSelectedItems().stream().findFirst().ifPresent(table::scrollTo);
+    }
+
+    private void reselect() {
+        rows.stream().filter(row -> row.instanceId().equals(selectedId)).findFirst().ifPresentOrElse(row -> {
             table.getSelectionModel().select(row);
-            table.scrollTo(row);
             selected.set(row);
-        });
+        }, () -> table.getSelectionModel().clearSelection());
     }
 
     /// The instance whose detail should show: the one the user selected last, as listed most recently.

@@ -1,14 +1,12 @@
 package dev.berth.visualizer.durable;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /// Where things go in one frame of the timeline view: lanes are rows of [#ROW] pixels under the time axis,
 /// labels take the left [#LABELS] pixels, and the plot maps the timeline's span (times `zoom`, starting at
 /// fraction `offset` of it) onto the rest. Pure geometry, so it is tested without a toolkit; immutable.
-record TimelineLayout(Timeline timeline, Instant now, double width, double height, double scrollY, double zoom,
-                      double offset) {
+final class TimelineLayout {
     static final double ROW = 26;
     static final double AXIS = 28;
     static final double LABELS = 200;
@@ -16,6 +14,60 @@ record TimelineLayout(Timeline timeline, Instant now, double width, double heigh
     static final double BAR = 14;
     static final double MIN_BAR = 3;
     static final double POINT = 6;
+
+    private final Timeline timeline;
+    private final Instant now;
+    private final double width;
+    private final double height;
+    private final double scrollY;
+    private final double zoom;
+    private final double offset;
+    // Worked out once per frame: a frame maps thousands of instants.
+    private final Instant origin;
+    private final double spanMillis;
+    private final double pixelsPerMilli;
+
+    TimelineLayout(Timeline timeline, Instant now, double width, double height, double scrollY, double zoom,
+                   double offset) {
+        this.timeline = timeline;
+        this.now = now;
+        this.width = width;
+        this.height = height;
+        this.scrollY = scrollY;
+        this.zoom = zoom;
+        this.offset = offset;
+        this.origin = timeline.start() == null ? now : timeline.start();
+        this.spanMillis = timeline.span(now).toNanos() / 1e6;
+        this.pixelsPerMilli = zoom * plotWidth() / spanMillis;
+    }
+
+    Timeline timeline() {
+        return timeline;
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    double width() {
+        return width;
+    }
+
+    double height() {
+        return height;
+    }
+
+    double scrollY() {
+        return scrollY;
+    }
+
+    double zoom() {
+        return zoom;
+    }
+
+    double offset() {
+        return offset;
+    }
 
     double plotLeft() {
         return LABELS;
@@ -30,11 +82,11 @@ record TimelineLayout(Timeline timeline, Instant now, double width, double heigh
     }
 
     Instant origin() {
-        return timeline.start() == null ? now : timeline.start();
+        return origin;
     }
 
     double spanMillis() {
-        return timeline.span(now).toNanos() / 1e6;
+        return spanMillis;
     }
 
     /// Milliseconds shown across the plot.
@@ -43,8 +95,8 @@ record TimelineLayout(Timeline timeline, Instant now, double width, double heigh
     }
 
     double x(Instant at) {
-        double fraction = Duration.between(origin(), at).toNanos() / 1e6 / spanMillis();
-        return LABELS + (fraction - offset) * zoom * plotWidth();
+        double millis = (at.getEpochSecond() - origin.getEpochSecond()) * 1e3 + (at.getNano() - origin.getNano()) / 1e6;
+        return LABELS + millis * pixelsPerMilli - offset * zoom * plotWidth();
     }
 
     /// The time at pixel `x`, as milliseconds from the origin.

@@ -33,6 +33,7 @@ final class TimelinePainter {
     private static final double MIN_CALL_WIDTH = 6;
 
     private final Map<String, String> fitted = new HashMap<>();
+    private final Map<String, Double> widths = new HashMap<>();
     private final Text measure = new Text();
     private final List<Drawn> drawn = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
@@ -344,10 +345,16 @@ final class TimelinePainter {
         });
     }
 
+    /// Measuring text lays it out, which costs more than drawing a lane: widths are kept between frames.
     private double width(String text, Font font) {
-        measure.setFont(font);
-        measure.setText(text);
-        return measure.getLayoutBounds().getWidth();
+        if (widths.size() > 10_000) {
+            widths.clear();
+        }
+        return widths.computeIfAbsent(font.getStyle() + font.getSize() + "|" + text, key -> {
+            measure.setFont(font);
+            measure.setText(text);
+            return measure.getLayoutBounds().getWidth();
+        });
     }
 
     private static Paint stateColour(Palette palette, Bar.State state) {

@@ -153,6 +153,30 @@ class DurableViewsIT {
         screenshot(stage.getScene().getRoot(), "durable-running-dark");
     }
 
+    @Test
+    void instanceList_selectionByIdOutlivesRefreshesAndWaitsForANewInstance() throws Exception {
+        InstanceRow a = new InstanceRow("a", "Flow", "Running", Histories.T0, Histories.T0, null);
+        InstanceRow b = new InstanceRow("b", "Flow", "Running", Histories.T0, Histories.T0, null);
+        fx(() -> {
+            instances.setInstances(List.of(a));
+            instances.select("a");
+            instances.select("b"); // just started: not listed yet
+            return null;
+        });
+        assertThat(fx(() -> instances.selectedProperty().get().instanceId())).as("until b is listed").isEqualTo("a");
+        fx(() -> {
+            instances.setInstances(List.of(b, a));
+            return null;
+        });
+        assertThat(fx(() -> instances.selectedProperty().get().instanceId())).isEqualTo("b");
+        fx(() -> {
+            instances.setInstances(List.of(a, new InstanceRow("b", "Flow", "Completed", Histories.T0, Histories.T0, null)));
+            return null;
+        });
+        assertThat(fx(() -> instances.selectedProperty().get().status())).as("the refreshed row").isEqualTo("Completed");
+        assertThat(fx(() -> instances.tableView().getSelectionModel().getSelectedIndex())).isEqualTo(1);
+    }
+
     private static <T> T fx(Callable<T> work) throws Exception {
         return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
     }
