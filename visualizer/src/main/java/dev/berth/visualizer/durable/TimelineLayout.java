@@ -6,7 +6,8 @@ import java.util.List;
 /// Where things go in one frame of the timeline view: lanes are rows of [#ROW] pixels under the time axis,
 /// labels take the left [#LABELS] pixels, and the plot maps the timeline's span (times `zoom`, starting at
 /// fraction `offset` of it) onto the rest. Pure geometry, so it is tested without a toolkit; immutable.
-final class TimelineLayout {
+record TimelineLayout(Timeline timeline, Instant now, double width, double height, double scrollY, double zoom,
+                      double offset, Instant origin, double spanMillis, double pixelsPerMilli) {
     static final double ROW = 26;
     static final double AXIS = 28;
     static final double LABELS = 200;
@@ -15,58 +16,14 @@ final class TimelineLayout {
     static final double MIN_BAR = 3;
     static final double POINT = 6;
 
-    private final Timeline timeline;
-    private final Instant now;
-    private final double width;
-    private final double height;
-    private final double scrollY;
-    private final double zoom;
-    private final double offset;
-    // Worked out once per frame: a frame maps thousands of instants.
-    private final Instant origin;
-    private final double spanMillis;
-    private final double pixelsPerMilli;
-
-    TimelineLayout(Timeline timeline, Instant now, double width, double height, double scrollY, double zoom,
-                   double offset) {
-        this.timeline = timeline;
-        this.now = now;
-        this.width = width;
-        this.height = height;
-        this.scrollY = scrollY;
-        this.zoom = zoom;
-        this.offset = offset;
-        this.origin = timeline.start() == null ? now : timeline.start();
-        this.spanMillis = timeline.span(now).toNanos() / 1e6;
-        this.pixelsPerMilli = zoom * plotWidth() / spanMillis;
-    }
-
-    Timeline timeline() {
-        return timeline;
-    }
-
-    Instant now() {
-        return now;
-    }
-
-    double width() {
-        return width;
-    }
-
-    double height() {
-        return height;
-    }
-
-    double scrollY() {
-        return scrollY;
-    }
-
-    double zoom() {
-        return zoom;
-    }
-
-    double offset() {
-        return offset;
+    /// The layout of one frame; the scale is worked out once here, as a frame maps thousands of instants.
+    static TimelineLayout of(Timeline timeline, Instant now, double width, double height, double scrollY, double zoom,
+                             double offset) {
+        Instant origin = timeline.start() == null ? now : timeline.start();
+        double span = timeline.span(now).toNanos() / 1e6;
+        double plotWidth = Math.max(1, width - LABELS - RIGHT);
+        return new TimelineLayout(timeline, now, width, height, scrollY, zoom, offset, origin, span,
+                zoom * plotWidth / span);
     }
 
     double plotLeft() {
@@ -79,14 +36,6 @@ final class TimelineLayout {
 
     double plotRight() {
         return LABELS + plotWidth();
-    }
-
-    Instant origin() {
-        return origin;
-    }
-
-    double spanMillis() {
-        return spanMillis;
     }
 
     /// Milliseconds shown across the plot.

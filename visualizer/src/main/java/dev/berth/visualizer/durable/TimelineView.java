@@ -186,9 +186,9 @@ public final class TimelineView extends Region {
     }
 
     private void redraw() {
-        layout = new TimelineLayout(timeline, clock.instant(), canvas.getWidth(), canvas.getHeight(), scrollY, zoom, offset);
+        layout = TimelineLayout.of(timeline, clock.instant(), canvas.getWidth(), canvas.getHeight(), scrollY, zoom, offset);
         scrollY = Math.max(0, Math.min(scrollY, Math.max(0, layout.contentHeight() - layout.viewportHeight())));
-        layout = new TimelineLayout(timeline, layout.now(), layout.width(), layout.height(), scrollY, zoom, offset);
+        layout = TimelineLayout.of(timeline, layout.now(), layout.width(), layout.height(), scrollY, zoom, offset);
         drawn = painter.paint(canvas.getGraphicsContext2D(), layout, palette(), selected.get());
         syncScrollBars();
     }

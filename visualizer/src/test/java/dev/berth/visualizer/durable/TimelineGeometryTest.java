@@ -83,6 +83,6 @@ class TimelineGeometryTest {
 
     private static TimelineLayout layout(Timeline timeline, double scrollY, double zoom, double offset) {
         Instant now = timeline.lastEvent() == null ? Histories.T0 : timeline.lastEvent();
-        return new TimelineLayout(timeline, now, 1_000, 400, scrollY, zoom, offset);
+        return TimelineLayout.of(timeline, now, 1_000, 400, scrollY, zoom, offset);
     }
 }

@@ -27,12 +27,13 @@ final class InstanceHeader extends VBox {
         when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(zone);
         setId("instanceHeader");
         getStyleClass().add("instance-header");
-        setStyle("-fx-padding: 6 8 6 8; -fx-spacing: 2; -fx-background-color: -color-bg-subtle;");
         title.setId("instanceTitle");
-        title.setStyle("-fx-font-weight: bold;");
+        title.getStyleClass().add("instance-title");
         status.setId("instanceStatus");
+        status.getStyleClass().add("instance-status");
         facts.setId("instanceFacts");
         facts.getStyleClass().add(Styles.TEXT_MUTED);
+        facts.setWrapText(true); // a long output takes a second line rather than being cut
         problem.setId("instanceProblem");
         problem.getStyleClass().add(Styles.DANGER);
         problem.setWrapText(true);

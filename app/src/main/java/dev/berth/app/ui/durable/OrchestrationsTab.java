@@ -6,10 +6,15 @@ import dev.berth.app.ui.action.ActionBars;
 import dev.berth.visualizer.durable.BarDetail;
 import dev.berth.visualizer.durable.HistoryTable;
 import dev.berth.visualizer.durable.InstanceList;
+import dev.berth.visualizer.durable.InstanceRow;
 import dev.berth.visualizer.durable.OrchestratorLog;
 import dev.berth.visualizer.durable.OrchestratorLogView;
+import dev.berth.visualizer.durable.Timeline;
 import dev.berth.visualizer.durable.TimelineView;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -24,12 +29,15 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 
 /// The "Orchestrations" tab of the run panels: the actions on top, the instance list on the left, and the
 /// open instance on the right (a header, then its timeline with the clicked bar's payloads, its history, and
 /// its orchestrator log), with the last action's outcome at the bottom. FX thread only.
 public final class OrchestrationsTab extends Tab {
+    static final String STYLESHEET = Objects.requireNonNull(OrchestrationsTab.class.getResource(
+            "orchestrations.css"), "dev/berth/app/ui/durable/orchestrations.css is missing from the app").toExternalForm();
     static final String NO_INSTANCES = "No orchestration instances yet. Start one with \"Start…\" or call an HTTP starter.";
 
     private final OrchestrationsViewModel model;
@@ -76,6 +84,7 @@ public final class OrchestrationsTab extends Tab {
         SplitPane.setResizableWithParent(list, false);
         var content = new BorderPane(split, toolbar(model.actions()), null, status(model.actions()), null);
         content.setId("orchestrationsPanel");
+        content.getStylesheets().add(STYLESHEET);
         setContent(content);
     }
 
@@ -83,7 +92,7 @@ public final class OrchestrationsTab extends Tab {
         var instances = model.instances();
         list.statusFilterProperty().bindBidirectional(instances.statusFilterProperty());
         list.searchProperty().bindBidirectional(instances.searchProperty());
-        instances.rows().addListener((ListChangeListener<dev.berth.visualizer.durable.InstanceRow>) c ->
+        instances.rows().addListener((ListChangeListener<InstanceRow>) c ->
                 list.setInstances(instances.rows()));
         instances.noteProperty().addListener((o, was, now) -> list.setNote(now));
         model.access().unavailableProperty().addListener((o, was, now) -> placeholder(now));
@@ -105,8 +114,8 @@ public final class OrchestrationsTab extends Tab {
     private void showDetail(InstanceDetail detail) {
         if (detail == null) { // none open, or another one opened and its first read under way
             shownInstance = null;
-            timeline.setTimeline(dev.berth.visualizer.durable.Timeline.EMPTY, false);
-            history.setHistory(java.util.List.of(), false);
+            timeline.setTimeline(Timeline.EMPTY, false);
+            history.setHistory(List.of(), false);
             header.show(null);
             return;
         }
@@ -132,8 +141,8 @@ public final class OrchestrationsTab extends Tab {
                 spacer);
     }
 
-    private static javafx.scene.control.Button button(String id, String text, Feather icon, Runnable handler,
-                                                      javafx.beans.value.ObservableBooleanValue enabled) {
+    private static Button button(String id, String text, Feather icon, Runnable handler,
+                                 ObservableBooleanValue enabled) {
         return ActionBars.button(Action.of(id, text, icon, null, handler).enabledWhen(enabled), true);
     }
 
@@ -153,7 +162,7 @@ public final class OrchestrationsTab extends Tab {
         return label;
     }
 
-    private static Tab tab(String title, Feather icon, javafx.scene.Node content, String id) {
+    private static Tab tab(String title, Feather icon, Node content, String id) {
         var tab = new Tab(title, content);
         tab.setGraphic(new FontIcon(icon));
         tab.setId(id);

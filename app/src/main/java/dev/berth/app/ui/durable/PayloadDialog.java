@@ -38,6 +38,7 @@ public final class PayloadDialog {
         dialog.setTitle(title);
         dialog.setHeaderText(header);
         dialog.setResizable(true);
+        dialog.getDialogPane().getStylesheets().add(OrchestrationsTab.STYLESHEET);
         name.setId("payloadName");
         name.setMaxWidth(Double.MAX_VALUE);
         instanceId.setId("payloadInstanceId");
@@ -45,7 +46,6 @@ public final class PayloadDialog {
         editor.setPrefSize(600, 260);
         problem.setId("payloadProblem");
         problem.getStyleClass().add("payload-problem");
-        problem.setStyle("-fx-text-fill: -color-danger-fg;");
         problem.setWrapText(true);
         problem.setMaxWidth(600);
         problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole message, never cut to "…"
