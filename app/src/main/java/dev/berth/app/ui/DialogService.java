@@ -44,6 +44,13 @@ public interface DialogService {
     /// One line of text (e.g. a new container's name); empty when cancelled.
     Optional<String> askText(String title, String prompt, String initial);
 
+    /// Asks which orchestration to start (one of `names`, or typed when empty), under which instance id and
+    /// with which JSON input; empty when cancelled.
+    Optional<dev.berth.app.ui.durable.StartOrchestrationRequest> showStartOrchestration(List<String> names);
+
+    /// Asks for the name and JSON payload of an event to raise on `instanceId`; empty when cancelled.
+    Optional<dev.berth.app.ui.durable.RaiseEventRequest> showRaiseEvent(String instanceId);
+
     /// What to do with unsaved changes.
     enum DirtyChoice { SAVE, DISCARD, CANCEL }
 }

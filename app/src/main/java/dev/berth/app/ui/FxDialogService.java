@@ -98,6 +98,14 @@ public final class FxDialogService implements DialogService {
         return new EnqueueDialog(owner, fx, queue).showAndWait();
     }
 
+    @Override public Optional<dev.berth.app.ui.durable.StartOrchestrationRequest> showStartOrchestration(List<String> names) {
+        return dev.berth.app.ui.durable.PayloadDialog.start(owner, fx, names);
+    }
+
+    @Override public Optional<dev.berth.app.ui.durable.RaiseEventRequest> showRaiseEvent(String instanceId) {
+        return dev.berth.app.ui.durable.PayloadDialog.raise(owner, fx, instanceId);
+    }
+
     @Override public List<Path> chooseFiles(String title) {
         var chooser = new FileChooser();
         chooser.setTitle(title);

@@ -4,6 +4,8 @@ import dev.berth.app.ui.DialogService;
 import dev.berth.app.ui.action.Action;
 import dev.berth.app.ui.action.ActionBars;
 import dev.berth.app.ui.action.AppActions;
+import dev.berth.app.ui.durable.OrchestrationsTab;
+import dev.berth.app.ui.durable.OrchestrationsViewModel;
 import dev.berth.app.ui.fx.TaskExecutor;
 import dev.berth.app.ui.run.RunState;
 import dev.berth.app.ui.trigger.CronPreviewPanel;
@@ -70,6 +72,7 @@ public final class MainView extends BorderPane {
         SplitPane.setResizableWithParent(side, false);
         var panels = new RunPanels(run, model.storage());
         panels.getTabs().add(new TriggersTab(triggers, runNow::open, run.canStopProperty(), panels::filterByFunction));
+        panels.getTabs().add(new OrchestrationsTab(new OrchestrationsViewModel(run, tasks, dialogs), clock));
         var split = new SplitPane(work, panels);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);

@@ -51,6 +51,19 @@ public final class FakeDialogs implements DialogService {
         return confirmAnswer;
     }
 
+    // ---- orchestrations ----
+    public Function<List<String>, Optional<dev.berth.app.ui.durable.StartOrchestrationRequest>> startOrchestration =
+            names -> Optional.empty();
+    public Function<String, Optional<dev.berth.app.ui.durable.RaiseEventRequest>> raiseEvent = id -> Optional.empty();
+
+    @Override public Optional<dev.berth.app.ui.durable.StartOrchestrationRequest> showStartOrchestration(List<String> names) {
+        return startOrchestration.apply(names);
+    }
+
+    @Override public Optional<dev.berth.app.ui.durable.RaiseEventRequest> showRaiseEvent(String instanceId) {
+        return raiseEvent.apply(instanceId);
+    }
+
     @Override public Optional<String> askText(String title, String prompt, String initial) {
         return Optional.ofNullable(typedText);
     }

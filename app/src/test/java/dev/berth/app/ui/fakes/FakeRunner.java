@@ -31,6 +31,8 @@ public final class FakeRunner implements Runner {
     /// Handed to each session started (null: the session's defaults).
     public volatile dev.berth.runner.project.FunctionApp app;
     public volatile java.net.URI ingress;
+    /// Handed to each session started as its durable backend (null: none).
+    public volatile dev.berth.runner.durable.DurableControl durable;
 
     /// A runner whose start brings one replica up and serves one invocation, as a real small run does.
     public static FakeRunner withReadyReplicaAndInvocation() {
@@ -67,6 +69,7 @@ public final class FakeRunner implements Runner {
         var session = new FakeSession(projectDir, options.debug());
         if (app != null) session.app = app;
         if (ingress != null) session.ingress = ingress;
+        session.durable = durable;
         sessions.add(session);
         return session;
     }
