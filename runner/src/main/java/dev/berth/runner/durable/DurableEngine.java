@@ -334,7 +334,8 @@ public final class DurableEngine implements AutoCloseable {
         var visible = instance.inbox.stream().filter(e -> !e.visibleAt().isAfter(now)).toList();
         instance.lockedBy = worker;
         instance.dispatched = visible;
-        instance.episodeStart = Protos.event(now).setOrchestratorStarted(OrchestratorStartedEvent.getDefaultInstance()).build();
+        instance.episodeStart = Protos.event(episodeTime(visible, now))
+                .setOrchestratorStarted(OrchestratorStartedEvent.getDefaultInstance()).build();
         worker.orchestrations.add(instance);
         var request = OrchestratorRequest.newBuilder().setInstanceId(instance.key.id())
                 .setExecutionId(Protos.text(instance.executionId))
@@ -342,6 +343,19 @@ public final class DurableEngine implements AutoCloseable {
                 .addNewEvents(instance.episodeStart);
         request.addAllNewEvents(SdkHistory.replayable(visible.stream().map(InboxEntry::event).toList()));
         return request.build();
+    }
+
+    /// The orchestrator's "now" for an episode: at least a millisecond past every timer it delivers. The
+    /// Java SDK writes fire times in milliseconds but compares them with its own finer-grained instant, and
+    /// at an equal or earlier time it leaves an extra zero-length timer behind.
+    private static Instant episodeTime(List<InboxEntry> delivered, Instant now) {
+        var time = now;
+        for (var entry : delivered) {
+            if (!entry.event().hasTimerFired()) continue;
+            var due = Protos.instant(entry.event().getTimerFired().getFireAt()).plusMillis(1);
+            if (due.isAfter(time)) time = due;
+        }
+        return time;
     }
 
     private boolean sendActivity(Worker worker) {

@@ -56,7 +56,7 @@ public final class Timeline {
         return bars.subList(laneOffsets[lane], laneOffsets[lane + 1]);
     }
 
-    /// The first event's time; null for an empty history.
+    /// The earliest event time; null for an empty history.
     public Instant start() {
         return start;
     }

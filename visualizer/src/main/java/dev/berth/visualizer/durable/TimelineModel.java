@@ -230,8 +230,11 @@ public final class TimelineModel {
                 : !(openTasks.isEmpty() && openSubOrchestrations.isEmpty() && openTimers.isEmpty());
         java.time.Instant last = ordered.stream().map(HistoryRow::timestamp).max(java.time.Instant::compareTo)
                 .orElseThrow();
-        return new Timeline(name, laneList, bars, offsets, ordered.getFirst().timestamp(), last, running, episodes,
-                problems);
+        // The earliest time, not the first event's: an ExecutionStarted is stamped when the instance was
+        // created, before the first episode that records it.
+        java.time.Instant first = ordered.stream().map(HistoryRow::timestamp).min(java.time.Instant::compareTo)
+                .orElseThrow();
+        return new Timeline(name, laneList, bars, offsets, first, last, running, episodes, problems);
     }
 
     private static Bar.State executionState(HistoryRow row) {
