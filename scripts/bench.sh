@@ -58,6 +58,10 @@ echo "== log view holding 100k lines (heap after GC, FX time per 1k-line batch)"
 (cd "$here" && mvn -q -B -ntp -pl visualizer test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null)
 xvfb-run -a "$JAVA_HOME/bin/java" -cp "$here/visualizer/target/test-classes:$here/visualizer/target/classes:$(cat "$here/visualizer/target/cp.txt")" \
   dev.berth.visualizer.bench.LogViewMemoryBench | tee -a "$out/results.txt"
+echo "== orchestration timeline holding a 50k-event history (FX time per scroll / zoom frame)" | tee -a "$out/results.txt"
+xvfb-run -a "$JAVA_HOME/bin/java" -cp "$here/visualizer/target/test-classes:$here/visualizer/target/classes:$(cat "$here/visualizer/target/cp.txt")" \
+  dev.berth.visualizer.durable.TimelineScrollBench | tee -a "$out/results.txt"
+
 echo "== durable backend (real Java SDK worker, medians)" | tee -a "$out/results.txt"
 bash "$here/scripts/bench/durable.sh" "${BENCH_DURABLE_RUNS:-7}" | tee -a "$out/results.txt"
 echo "results: $out/results.txt"
