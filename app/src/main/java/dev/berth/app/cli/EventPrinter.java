@@ -52,6 +52,8 @@ public final class EventPrinter implements EventListener {
                     + ("function".equals(l.stream()) ? " (function)" : "") + " | " + l.text();
             case OrchestrationChanged o -> "durable  " + o.name() + " " + o.instanceId() + " " + o.status().azureName()
                     + "  " + o.change();
+            case dev.berth.runner.event.ScaleDecision d -> "scale    " + d.revision() + " " + d.current() + " → "
+                    + d.desired() + "  " + d.reason();
             case RunnerNotice n -> (n.level() == RunnerNotice.Level.INFO ? "berth    " : n.level().name().toLowerCase(Locale.ROOT) + "  ") + n.text();
         };
     }

@@ -32,6 +32,7 @@ final class AdminApi {
     private final ObjectMapper json;
     private final String routePrefix;
     private final ManualRun manualRun;
+    private volatile java.util.function.Supplier<List<dev.berth.runner.event.ScaleDecision>> scale = List::of;
 
     AdminApi(FunctionApp app, ReplicaPool pool, IntFunction<List<InvocationFinished>> invocations, Clock clock,
              ObjectMapper json, String routePrefix, ManualRun manualRun) {
@@ -62,14 +63,20 @@ final class AdminApi {
             case "/admin/functions" -> Exchanges.json(exchange, 200, json, app.functions().stream().map(this::function).toList());
             case "/admin/berth/replicas" -> Exchanges.json(exchange, 200, json, pool.replicas().stream().map(this::replica).toList());
             case "/admin/berth/invocations" -> invocations(exchange);
+            case "/admin/berth/scale" -> Exchanges.json(exchange, 200, json, ScaleJson.decisions(json, scale.get()));
             default -> {
                 var name = path.startsWith("/admin/functions/") ? path.substring("/admin/functions/".length()) : "";
                 var function = name.isEmpty() ? null : app.function(name).orElse(null);
                 if (function != null) Exchanges.json(exchange, 200, json, function(function));
                 else Exchanges.text(exchange, 404, "No admin endpoint " + path + ". Try /admin/host/status, "
-                        + "/admin/functions, /admin/berth/replicas, /admin/berth/invocations?last=20.");
+                        + "/admin/functions, /admin/berth/replicas, /admin/berth/invocations?last=20, /admin/berth/scale.");
             }
         }
+    }
+
+    /// What `GET /admin/berth/scale` lists (the autoscaler's recent decisions); none without one.
+    void scaleDecisions(java.util.function.Supplier<List<dev.berth.runner.event.ScaleDecision>> decisions) {
+        this.scale = decisions;
     }
 
     private String noSuchFunction(String name) {

@@ -30,6 +30,9 @@ final class FunctionGateway {
     private final Clock clock;
     private final Duration acquireTimeout;
     private volatile StorageBindings outputs;
+    private final dev.berth.runner.scale.RequestGauge gauge = new dev.berth.runner.scale.RequestGauge();
+    /// Set when an autoscaler may scale to zero: how long a request that finds no replica at all is held.
+    private volatile Duration holdDeadline;
     /// Set when the ingress closes: requests waiting for a replica give up at once.
     private volatile boolean stopping;
     /// How often a request waiting for a replica looks whether the ingress is closing.
@@ -108,10 +111,18 @@ final class FunctionGateway {
         var started = System.nanoTime();
         Upstream.Answer answer;
         String replicaId = "";
-        try (var lease = acquire()) {
+        var hold = holdDeadline;
+        boolean fromZero = hold != null && noLiveReplica();
+        gauge.begin();
+        try (var lease = acquire(fromZero ? hold : acquireTimeout)) {
             if (lease == null && stopping) {
                 answer = Upstream.Answer.failure(503, "Berth is stopping; the request to function '" + function
                         + "' was waiting for a replica.");
+            } else if (lease == null && fromZero) {
+                answer = Upstream.Answer.failure(503, "No replica of '" + function + "' was ready within "
+                        + hold.toSeconds() + " s of scaling from zero (minReplicas 0); one is still starting. Fix: "
+                        + "retry, raise BERTH_SCALE_HOLD_SECONDS in local.settings.json, or set minReplicas: 1 in "
+                        + "containerapp.yaml to keep a replica warm.");
             } else if (lease == null) {
                 answer = Upstream.Answer.failure(503, "No replica of '" + function + "' became ready within "
                         + acquireTimeout.toSeconds() + " s. Check the Replicas panel or `berth run` output.");
@@ -124,6 +135,8 @@ final class FunctionGateway {
                 answer = withInputs(call).map(c -> callReplica(lease, c)).orElseGet(() -> Upstream.Answer.failure(500,
                         "Function '" + function + "': its input bindings could not be read; see the log."));
             }
+        } finally {
+            gauge.end();
         }
         if (call.trigger() == null) answer = writeOutputs(call, answer);
         var from = replicaId;
@@ -182,9 +195,34 @@ final class FunctionGateway {
     /// Requests waiting for a replica stop waiting (and answer 503); later ones do not wait.
     void stop() { stopping = true; }
 
-    /// Waits in short slices, so a closing ingress does not wait out the acquire timeout of its requests.
-    private ReplicaPool.Lease acquire() throws IOException {
-        long deadline = System.nanoTime() + acquireTimeout.toNanos();
+    /// Requests in flight and held, for the autoscaler.
+    dev.berth.runner.scale.RequestGauge gauge() { return gauge; }
+
+    /// From now on a request that finds no replica starting or ready waits `deadline` (not the acquire
+    /// timeout) and tells the gauge it is held.
+    void holdFromZero(Duration deadline) { this.holdDeadline = deadline; }
+
+    private boolean noLiveReplica() {
+        return pool.replicas().stream().noneMatch(r -> r.state() == dev.berth.runner.event.ReplicaState.READY
+                || r.state() == dev.berth.runner.event.ReplicaState.STARTING);
+    }
+
+    /// Waits in short slices, so a closing ingress does not wait out the acquire timeout of its requests. A
+    /// request that waits with no replica ready is counted as held, which wakes the autoscaler.
+    private ReplicaPool.Lease acquire(Duration timeout) throws IOException {
+        if (holdDeadline == null) return waitFor(timeout);
+        var ready = waitFor(Duration.ZERO);
+        if (ready != null) return ready;
+        gauge.holdBegin();
+        try {
+            return waitFor(timeout);
+        } finally {
+            gauge.holdEnd();
+        }
+    }
+
+    private ReplicaPool.Lease waitFor(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (!stopping) {
                 long left = Math.max(0, deadline - System.nanoTime());

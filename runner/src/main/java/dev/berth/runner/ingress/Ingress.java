@@ -28,6 +28,7 @@ public final class Ingress implements AutoCloseable {
     private final FunctionGateway gateway;
     private final FunctionInvoker invoker;
     private final Mounts mounts;
+    private final AdminApi admin;
     private final URI uri;
 
     /// Where the project's Event Grid topics are served (`/eventgrid/topics/{topic}/api/events`).
@@ -42,7 +43,8 @@ public final class Ingress implements AutoCloseable {
                            Duration acquireTimeout) {}
 
     private Ingress(LoopbackServer server, ReplicaClient client, FunctionGateway gateway, FunctionInvoker invoker,
-                    Mounts mounts) {
+                    Mounts mounts, AdminApi admin) {
+        this.admin = admin;
         this.server = server;
         this.client = client;
         this.gateway = gateway;
@@ -79,7 +81,7 @@ public final class Ingress implements AutoCloseable {
                     new LoopbackServer.Route(EVENT_GRID, exchange -> mounts.handle(EVENT_GRID, exchange)),
                     new LoopbackServer.Route(DURABLE, exchange -> mounts.handle(DURABLE, exchange)),
                     new LoopbackServer.Route("/", functions)));
-            return new Ingress(server, client, gateway, new FunctionInvoker(gateway, json), mounts);
+            return new Ingress(server, client, gateway, new FunctionInvoker(gateway, json), mounts, admin);
         } catch (BindException e) {
             client.close();
             throw new PortInUseException(settings.port(), e);
@@ -95,6 +97,17 @@ public final class Ingress implements AutoCloseable {
     /// Serves `handler` at a mount point known at start ([#EVENT_GRID], [#DURABLE]); parts that need this ingress's
     /// invoker are built after it, hence mounted later.
     public void mount(String prefix, HttpHandler handler) { mounts.put(prefix, handler); }
+
+    /// The requests in flight and held, which the autoscaler samples.
+    public dev.berth.runner.scale.RequestGauge requestGauge() { return gateway.gauge(); }
+
+    /// With an autoscaler that may scale to zero: a request that finds no replica starting or ready is held
+    /// up to `holdDeadline` (then 503 saying so), and `GET /admin/berth/scale` lists `decisions`.
+    public void autoscaled(Duration holdDeadline,
+                           java.util.function.Supplier<List<dev.berth.runner.event.ScaleDecision>> decisions) {
+        gateway.holdFromZero(holdDeadline);
+        admin.scaleDecisions(decisions);
+    }
 
     /// Where HTTP-triggered functions' queue, blob and event outputs are written.
     public void storageBindings(StorageBindings bindings) { gateway.storageBindings(bindings); }

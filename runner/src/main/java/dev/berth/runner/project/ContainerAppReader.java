@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class ContainerAppReader {
     static final Path FILE = Path.of("containerapp.yaml");
     static final int DEFAULT_PORT = 8080;
-    static final int DEFAULT_MIN_REPLICAS = 1;
+    static final int DEFAULT_MIN_REPLICAS = 0;
     static final int DEFAULT_MAX_REPLICAS = 10;
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}[a-z0-9]");
     static final String FALLBACK_NAME = "berth-app";
@@ -44,20 +44,23 @@ final class ContainerAppReader {
 
     /// The spec, with defaults for whatever the file leaves out (and for an unreadable file, whose
     /// problems are recorded).
-    ContainerAppSpec read(Path dir, Problems problems) {
+    /// `settings` (local.settings.json `Values`) may shorten the scale timings for demos.
+    ContainerAppSpec read(Path dir, Map<String, String> settings, Problems problems) {
         var folderName = Optional.ofNullable(dir.getFileName()).map(Path::toString).orElse("");
-        if (!Files.exists(dir.resolve(FILE))) return defaults(defaultName(folderName, problems));
+        if (!Files.exists(dir.resolve(FILE))) return defaults(defaultName(folderName, problems), settings, problems);
         var doc = parser.yaml(dir, FILE, problems);
-        if (doc.isEmpty()) return defaults(defaultName(folderName, problems));
-        return read(doc.get(), folderName, problems);
+        if (doc.isEmpty()) return defaults(defaultName(folderName, problems), settings, problems);
+        return read(doc.get(), folderName, settings, problems);
     }
 
-    private static ContainerAppSpec defaults(String name) {
+    private static ContainerAppSpec defaults(String name, Map<String, String> settings, Problems problems) {
+        var scale = ContainerAppScaleReader.withSettings(ContainerAppScale.of(DEFAULT_MIN_REPLICAS, DEFAULT_MAX_REPLICAS),
+                settings, problems);
         return new ContainerAppSpec(name, DEFAULT_PORT, DEFAULT_MIN_REPLICAS, DEFAULT_MAX_REPLICAS,
-                ContainerReader.DEFAULT_CPU, ContainerReader.DEFAULT_MEMORY, Map.of(), Optional.empty());
+                ContainerReader.DEFAULT_CPU, ContainerReader.DEFAULT_MEMORY, Map.of(), Optional.empty(), scale);
     }
 
-    private ContainerAppSpec read(SourceDoc doc, String folderName, Problems problems) {
+    private ContainerAppSpec read(SourceDoc doc, String folderName, Map<String, String> settings, Problems problems) {
         var root = doc.root();
         Fields.warnUnknown(doc, "", root, ROOT_KEYS, false, "containerapp.yaml", problems);
         var name = name(doc, root, folderName, problems);
@@ -71,8 +74,9 @@ final class ContainerAppReader {
         var container = new ContainerReader(doc, port, problems).read(YamlValues.get(template, "containers"));
         var scale = child(doc, "properties.template", template, "scale", SCALE_KEYS, problems);
         var replicas = replicas(doc, scale, problems);
+        var scaling = ContainerAppScaleReader.read(doc, scale, replicas[0], replicas[1], settings, problems);
         return new ContainerAppSpec(name, port, replicas[0], replicas[1], container.cpu(), container.memoryBytes(),
-                container.env(), container.readiness());
+                container.env(), container.readiness(), scaling);
     }
 
     private static JsonNode child(SourceDoc doc, String parentField, JsonNode parent, String key, Set<String> known,

@@ -36,7 +36,9 @@ public final class ProjectLoader {
         var functions = functions(dir, prefix, new FunctionReader(parser), problems);
         var settings = new SettingsReader(parser).read(dir, problems);
         StorageBindingChecks.check(functions, settings, problems);
-        var containerApp = new ContainerAppReader(parser).read(dir, problems);
+        var containerApp = new ContainerAppReader(parser).read(dir, settings, problems);
+        ContainerAppScaleReader.checkWakeable(containerApp.scale(), functions.stream()
+                .anyMatch(f -> f.httpTrigger().isPresent()), problems);
         checkDockerfile(dir, problems);
         if (problems.hasErrors() || host.isEmpty()) throw new ProjectException(problems.errors());
         return new FunctionApp(dir, host.get(), functions, settings, containerApp, problems.warnings());

@@ -68,9 +68,12 @@ public final class LocalRunner implements Runner {
             replicas.scaleTo(ReplicaPlan.initialReplicas(app, options));
             var triggers = SessionTriggers.start(app, subscriptions, ingress, events, clock);
             cleanup.addFirst(triggers);
+            AutoCloseable scaler = options.debug() ? () -> {} : dev.berth.runner.scale.AppAutoscaler.start(app, revision,
+                    replicas, ingress, triggers.storage() == null ? null : triggers.storage().queues(), events, clock);
+            cleanup.addFirst(scaler);
             notice(events, RunnerNotice.Level.INFO, "serving " + ingress.uri() + " (revision " + revision + ")");
             publishRunFile(app, ingress, events);
-            return new RunningSession(app, ingress, replicas, triggers, durable, store, keys, events, clock);
+            return new RunningSession(app, ingress, replicas, triggers, scaler, durable, store, keys, events, clock);
         } catch (RunException | RuntimeException e) {
             closeAll(cleanup);
             throw e;

@@ -57,9 +57,9 @@ final class ReplicaPlan {
         return "berth/" + (name.isEmpty() ? "app" : name) + ":latest";
     }
 
-    /// One replica when debugging (a debugger attaches to one JVM). Otherwise minReplicas, but at least
-    /// one: scale to zero (minReplicas 0) arrives with the autoscaler; until then a run starts one replica
-    /// so the first request does not wait for a cold start.
+    /// One replica when debugging (a debugger attaches to one JVM; no autoscaler runs then). Otherwise
+    /// minReplicas, but at least one even at minReplicas 0: as a new revision in Container Apps, the first
+    /// replica shows the image starts, and the autoscaler scales it to zero after its cooldownPeriod.
     static int initialReplicas(FunctionApp app, RunOptions options) {
         return options.debug() ? 1 : Math.max(1, app.containerApp().minReplicas());
     }

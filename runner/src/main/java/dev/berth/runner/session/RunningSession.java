@@ -24,6 +24,7 @@ final class RunningSession implements RunSession {
     private final Ingress ingress;
     private final ReplicaSet replicas;
     private final SessionTriggers triggers;
+    private final AutoCloseable autoscaler;
     private final dev.berth.runner.durable.DurableBackend durable;
     private final EventStore store;
     private final FunctionKeys keys;
@@ -32,10 +33,11 @@ final class RunningSession implements RunSession {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     RunningSession(FunctionApp app, Ingress ingress, ReplicaSet replicas, SessionTriggers triggers,
-                   dev.berth.runner.durable.DurableBackend durable, EventStore store, FunctionKeys keys,
+                   AutoCloseable autoscaler, dev.berth.runner.durable.DurableBackend durable, EventStore store, FunctionKeys keys,
                    EventListener events, Clock clock) {
         this.durable = durable;
         this.triggers = triggers;
+        this.autoscaler = autoscaler;
         this.app = app;
         this.ingress = ingress;
         this.replicas = replicas;
@@ -80,7 +82,12 @@ final class RunningSession implements RunSession {
             // A stale file is recognised by its dead pid; nothing depends on removing it now.
             org.slf4j.LoggerFactory.getLogger(RunningSession.class).debug("run.json not removed: {}", e.toString());
         }
-        triggers.close(); // first: its listeners dispatch through the ingress
+        try {
+            autoscaler.close(); // first: it must not start replicas while they stop
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(RunningSession.class).warn("autoscaler close", e);
+        }
+        triggers.close(); // its listeners dispatch through the ingress
         // Then the ingress: its requests in flight end (503) and are recorded before the replicas go.
         ingress.close();
         var left = replicas.stop();

@@ -42,6 +42,7 @@ final class EventCodec {
             case "LogLine" -> LogLine.class;
             case "RunnerNotice" -> RunnerNotice.class;
             case "OrchestrationChanged" -> dev.berth.runner.event.OrchestrationChanged.class;
+            case "ScaleDecision" -> dev.berth.runner.event.ScaleDecision.class;
             default -> throw new IllegalArgumentException("unknown event kind '" + kind + "' in the event store");
         };
         try {

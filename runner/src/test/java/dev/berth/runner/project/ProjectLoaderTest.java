@@ -52,7 +52,7 @@ class ProjectLoaderTest {
         assertThat(app.host().enableForwardingHttpRequest()).isFalse();
         assertThat(app.functions().getFirst().httpTrigger()).contains(new HttpTrigger("hello", Set.of(), AuthLevel.FUNCTION));
         assertThat(app.settings()).isEmpty();
-        assertThat(app.containerApp()).isEqualTo(new ContainerAppSpec("shop", 8080, 1, 10, 0.5, 1L << 30,
+        assertThat(app.containerApp()).isEqualTo(new ContainerAppSpec("shop", 8080, 0, 10, 0.5, 1L << 30,
                 java.util.Map.of(), Optional.empty()));
     }
 

@@ -33,6 +33,8 @@ public final class RunnerEventMapper {
                     "replica " + r.replicaId() + " " + r.state() + (r.detail().isEmpty() ? "" : ": " + r.detail())));
             case InvocationStarted ignored -> Optional.empty();
             case OrchestrationChanged ignored -> Optional.empty(); // the Orchestrations tab shows these
+            case dev.berth.runner.event.ScaleDecision d -> Optional.of(new LogEntry(d.at(), BERTH_SOURCE, "scale",
+                    d.current() + " → " + d.desired() + " replicas: " + d.reason()));
             case InvocationFinished f -> Optional.of(new LogEntry(f.at(), f.replicaId(), "invocation",
                     f.function() + " → " + f.status() + " in " + f.duration().toMillis() + " ms"
                             + (f.error().isEmpty() ? "" : " (" + f.error() + ")")));

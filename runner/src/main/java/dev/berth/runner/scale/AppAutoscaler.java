@@ -1,0 +1,56 @@
+package dev.berth.runner.scale;
+
+import dev.berth.runner.event.EventListener;
+import dev.berth.runner.event.ReplicaState;
+import dev.berth.runner.event.RunnerNotice;
+import dev.berth.runner.ingress.Ingress;
+import dev.berth.runner.project.ContainerAppScale;
+import dev.berth.runner.project.FunctionApp;
+import dev.berth.runner.queue.QueueStore;
+import dev.berth.runner.replica.ReplicaSet;
+import dev.berth.runner.replica.Waits;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.OptionalDouble;
+
+/// Wires an [Autoscaler] into a running session: samples the ingress's [RequestGauge] and the embedded
+/// queues, steers the [ReplicaSet], holds requests at zero replicas, and serves the decisions on the admin
+/// API. cpu and memory rules read no container stats yet (they propose nothing). Thread-safe.
+public final class AppAutoscaler {
+    private AppAutoscaler() {}
+
+    /// Starts the loop; close the result before the replicas. `queues` may be null (no storage open).
+    public static Autoscaler start(FunctionApp app, String revision, ReplicaSet replicas, Ingress ingress,
+                                   QueueStore queues, EventListener events, Clock clock) {
+        var scale = app.containerApp().scale();
+        boolean http = app.functions().stream().anyMatch(f -> f.httpTrigger().isPresent());
+        var engine = new ScaleEngine(scale, http, revision, clock);
+        var gauge = ingress.requestGauge();
+        var target = new Autoscaler.Target(() -> (int) replicas.replicas().stream()
+                .filter(r -> r.state() != ReplicaState.STOPPING && r.state() != ReplicaState.STOPPED).count(),
+                replicas::scaleTo);
+        var autoscaler = new Autoscaler(engine, () -> sample(scale, gauge, queues), target, events,
+                scale.pollingInterval(), Waits.real());
+        gauge.onHold(autoscaler::wake);
+        ingress.autoscaled(scale.holdDeadline(), autoscaler::recent);
+        if (scale.rules().stream().anyMatch(ContainerAppScale.Utilization.class::isInstance)) {
+            events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.WARNING, "cpu and memory scale rules "
+                    + "are not measured locally yet; they propose no replicas (containerapp.yaml scale.rules)."));
+        }
+        events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.INFO, "autoscaler: " + scale.minReplicas()
+                + "–" + scale.maxReplicas() + " replicas, polling every " + scale.pollingInterval().toSeconds()
+                + " s, cooldown " + scale.cooldownPeriod().toSeconds() + " s"));
+        return autoscaler.start();
+    }
+
+    static ScaleMetrics sample(ContainerAppScale scale, RequestGauge gauge, QueueStore queues) {
+        var lengths = new HashMap<String, Long>();
+        boolean queueRules = scale.rules().stream().anyMatch(ContainerAppScale.Queue.class::isInstance);
+        // A queue not created yet is simply empty (no error): all counts in one read.
+        if (queueRules && queues != null) {
+            queues.counts().forEach(c -> lengths.put(c.queue(), c.visible() + c.invisible()));
+        }
+        return new ScaleMetrics(gauge.takePeak(), gauge.held(), lengths, OptionalDouble.empty(), OptionalDouble.empty());
+    }
+}
