@@ -43,6 +43,7 @@ public final class LocalRunner implements Runner {
     public RunSession start(Path projectDir, RunOptions options, EventListener listener)
             throws ProjectException, RunException {
         var app = new ProjectLoader().load(projectDir.toAbsolutePath().normalize());
+        var jobSpecs = new dev.berth.runner.project.JobLoader().load(app.dir());
         var eventGrid = EventGridConfig.load(app.dir(), app.functions());
         var subscriptions = eventGrid.orThrow();
         var sessionId = SessionIds.next();
@@ -68,9 +69,12 @@ public final class LocalRunner implements Runner {
             replicas.scaleTo(ReplicaPlan.initialReplicas(app, options));
             var triggers = SessionTriggers.start(app, subscriptions, ingress, events, clock);
             cleanup.addFirst(triggers);
+            var jobs = dev.berth.runner.job.JobSession.start(jobSpecs, app, ReplicaPlan.imageTag(app, revision),
+                    template.labels(), engine, triggers.storage().queues(), ingress, events, clock);
+            cleanup.addFirst(jobs);
             notice(events, RunnerNotice.Level.INFO, "serving " + ingress.uri() + " (revision " + revision + ")");
             publishRunFile(app, ingress, events);
-            return new RunningSession(app, ingress, replicas, triggers, durable, store, keys, events, clock);
+            return new RunningSession(app, ingress, replicas, triggers, jobs, durable, store, keys, events, clock);
         } catch (RunException | RuntimeException e) {
             closeAll(cleanup);
             throw e;

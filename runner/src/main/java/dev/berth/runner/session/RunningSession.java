@@ -24,6 +24,7 @@ final class RunningSession implements RunSession {
     private final Ingress ingress;
     private final ReplicaSet replicas;
     private final SessionTriggers triggers;
+    private final dev.berth.runner.job.JobSession jobs;
     private final dev.berth.runner.durable.DurableBackend durable;
     private final EventStore store;
     private final FunctionKeys keys;
@@ -32,10 +33,12 @@ final class RunningSession implements RunSession {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     RunningSession(FunctionApp app, Ingress ingress, ReplicaSet replicas, SessionTriggers triggers,
+                   dev.berth.runner.job.JobSession jobs,
                    dev.berth.runner.durable.DurableBackend durable, EventStore store, FunctionKeys keys,
                    EventListener events, Clock clock) {
         this.durable = durable;
         this.triggers = triggers;
+        this.jobs = jobs;
         this.app = app;
         this.ingress = ingress;
         this.replicas = replicas;
@@ -80,6 +83,7 @@ final class RunningSession implements RunSession {
             // A stale file is recognised by its dead pid; nothing depends on removing it now.
             org.slf4j.LoggerFactory.getLogger(RunningSession.class).debug("run.json not removed: {}", e.toString());
         }
+        jobs.close(); // its replicas are stopped and recorded before the storage they count closes
         triggers.close(); // first: its listeners dispatch through the ingress
         // Then the ingress: its requests in flight end (503) and are recorded before the replicas go.
         ingress.close();
