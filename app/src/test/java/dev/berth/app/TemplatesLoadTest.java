@@ -34,5 +34,6 @@ class TemplatesLoadTest {
         assertThat(app.warnings()).isEmpty();
         assertThat(eventGrid.problems()).isEmpty();
         assertThat(app.functions()).isNotEmpty();
+        assertThat(new dev.berth.runner.project.JobLoader().load(project).warnings()).isEmpty();
     }
 }

@@ -27,11 +27,12 @@ class TemplateCatalogTest {
                 "timer-python", "queue-python", "blob-python", "eventgrid-python",
                 "timer-java", "queue-java", "blob-java", "eventgrid-java", "order-pipeline",
                 "durable-chaining-java", "durable-fanout-java", "durable-http-api-java", "durable-monitor-java",
-                "durable-human-java");
+                "durable-human-java", "batch-job");
         assertThat(catalog.list()).allSatisfy(t -> {
             assertThat(t.title()).isNotBlank();
             assertThat(t.description()).hasSizeGreaterThan(60);
-            assertThat(t.id()).startsWith(t.id().equals("order-pipeline") ? "order" : t.trigger().toLowerCase());
+            assertThat(t.id()).startsWith(t.id().equals("order-pipeline") ? "order"
+                    : t.id().equals("batch-job") ? "batch" : t.trigger().toLowerCase());
             assertThat(t.files()).extracting(TemplateFile::path).contains("host.json", "local.settings.json",
                     "containerapp.yaml", "Dockerfile", ".gitignore", ".dockerignore", "README.md");
             assertThat(t.files()).extracting(TemplateFile::path).anyMatch(p -> p.endsWith("/function.json"));

@@ -35,6 +35,8 @@ public final class Ingress implements AutoCloseable {
     public static final String EVENT_GRID = "/eventgrid/";
     /// Where the Durable Functions HTTP management API is served (`/runtime/webhooks/durabletask/…`).
     public static final String DURABLE = "/runtime/webhooks/durabletask/";
+    /// Where the jobs admin API is served (`/admin/berth/jobs…`, see `dev.berth.runner.job.JobHttpApi`).
+    public static final String JOBS = "/admin/berth/jobs";
 
     /// What the ingress serves. `functionTimeout` zero lifts the timeout (debugging);
     /// `acquireTimeout` is how long a request waits for a ready replica before a 503.
@@ -80,6 +82,7 @@ public final class Ingress implements AutoCloseable {
             var server = LoopbackServer.start(settings.port(), List.of(new LoopbackServer.Route("/admin/", admin::handle),
                     new LoopbackServer.Route(EVENT_GRID, exchange -> mounts.handle(EVENT_GRID, exchange)),
                     new LoopbackServer.Route(DURABLE, exchange -> mounts.handle(DURABLE, exchange)),
+                    new LoopbackServer.Route(JOBS, exchange -> mounts.handle(JOBS, exchange)),
                     new LoopbackServer.Route("/", functions)));
             return new Ingress(server, client, gateway, new FunctionInvoker(gateway, json), mounts, admin);
         } catch (BindException e) {
@@ -117,7 +120,7 @@ public final class Ingress implements AutoCloseable {
         private final java.util.Map<String, HttpHandler> handlers = new java.util.concurrent.ConcurrentHashMap<>();
 
         void put(String prefix, HttpHandler handler) {
-            if (!EVENT_GRID.equals(prefix) && !DURABLE.equals(prefix)) throw new IllegalArgumentException("no mount point " + prefix);
+            if (!java.util.Set.of(EVENT_GRID, DURABLE, JOBS).contains(prefix)) throw new IllegalArgumentException("no mount point " + prefix);
             handlers.put(prefix, handler);
         }
 

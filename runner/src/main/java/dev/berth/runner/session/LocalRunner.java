@@ -43,6 +43,7 @@ public final class LocalRunner implements Runner {
     public RunSession start(Path projectDir, RunOptions options, EventListener listener)
             throws ProjectException, RunException {
         var app = new ProjectLoader().load(projectDir.toAbsolutePath().normalize());
+        var jobSpecs = new dev.berth.runner.project.JobLoader().load(app.dir());
         var eventGrid = EventGridConfig.load(app.dir(), app.functions());
         var subscriptions = eventGrid.orThrow();
         var sessionId = SessionIds.next();
@@ -71,9 +72,12 @@ public final class LocalRunner implements Runner {
             AutoCloseable scaler = options.debug() ? () -> {} : dev.berth.runner.scale.AppAutoscaler.start(app, revision,
                     replicas, ingress, triggers.storage() == null ? null : triggers.storage().queues(), events, clock);
             cleanup.addFirst(scaler);
+            var jobs = dev.berth.runner.job.JobSession.start(jobSpecs, app, ReplicaPlan.imageTag(app, revision),
+                    template.labels(), engine, triggers.storage().queues(), ingress, events, clock);
+            cleanup.addFirst(jobs);
             notice(events, RunnerNotice.Level.INFO, "serving " + ingress.uri() + " (revision " + revision + ")");
             publishRunFile(app, ingress, events);
-            return new RunningSession(app, ingress, replicas, triggers, scaler, durable, store, keys, events, clock);
+            return new RunningSession(app, ingress, replicas, triggers, scaler, jobs, durable, store, keys, events, clock);
         } catch (RunException | RuntimeException e) {
             closeAll(cleanup);
             throw e;

@@ -25,6 +25,7 @@ final class RunningSession implements RunSession {
     private final ReplicaSet replicas;
     private final SessionTriggers triggers;
     private final AutoCloseable autoscaler;
+    private final dev.berth.runner.job.JobSession jobs;
     private final dev.berth.runner.durable.DurableBackend durable;
     private final EventStore store;
     private final FunctionKeys keys;
@@ -33,11 +34,13 @@ final class RunningSession implements RunSession {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     RunningSession(FunctionApp app, Ingress ingress, ReplicaSet replicas, SessionTriggers triggers,
-                   AutoCloseable autoscaler, dev.berth.runner.durable.DurableBackend durable, EventStore store, FunctionKeys keys,
+                   AutoCloseable autoscaler, dev.berth.runner.job.JobSession jobs,
+                   dev.berth.runner.durable.DurableBackend durable, EventStore store, FunctionKeys keys,
                    EventListener events, Clock clock) {
         this.durable = durable;
         this.triggers = triggers;
         this.autoscaler = autoscaler;
+        this.jobs = jobs;
         this.app = app;
         this.ingress = ingress;
         this.replicas = replicas;
@@ -87,6 +90,7 @@ final class RunningSession implements RunSession {
         } catch (Exception e) {
             org.slf4j.LoggerFactory.getLogger(RunningSession.class).warn("autoscaler close", e);
         }
+        jobs.close(); // its replicas are stopped and recorded before the storage they count closes
         triggers.close(); // its listeners dispatch through the ingress
         // Then the ingress: its requests in flight end (503) and are recorded before the replicas go.
         ingress.close();
