@@ -2,7 +2,6 @@ package dev.berth.app.ui;
 
 import com.microsoft.durabletask.DurableTaskClient;
 import com.microsoft.durabletask.DurableTaskGrpcClientBuilder;
-import com.microsoft.durabletask.DurableTaskGrpcWorker;
 import com.microsoft.durabletask.DurableTaskGrpcWorkerBuilder;
 import com.microsoft.durabletask.TaskActivity;
 import com.microsoft.durabletask.TaskActivityFactory;
@@ -46,12 +45,12 @@ class OrchestrationsRealBackendIT extends AppUiTest {
     private volatile FakeRunner runner;
     private DurableBackend backend;
     private ManagedChannel channel;
-    private DurableTaskGrpcWorker worker;
+    private Thread worker;
 
     @AfterEach
     void stopBackend() throws Exception {
-        if (worker != null) worker.close();
         if (channel != null) channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        if (worker != null) worker.interrupt(); // ends the SDK's retry loop (its own start() thread never ends)
         if (backend != null) backend.close();
     }
 
@@ -60,7 +59,7 @@ class OrchestrationsRealBackendIT extends AppUiTest {
         backend = DurableBackend.start(new DurableBackend.Settings(work.resolve("berth.db"), 0, List.of(), true, "default",
                 List.of(), Clock.systemUTC(), this::forward));
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", backend.port().orElseThrow()).usePlaintext().build();
-        worker = new DurableTaskGrpcWorkerBuilder().grpcChannel(channel)
+        var sdkWorker = new DurableTaskGrpcWorkerBuilder().grpcChannel(channel)
                 .addOrchestration(orchestration("HelloCities", ctx -> {
                     var out = new ArrayList<String>();
                     for (var city : List.of("Tokyo", "Seattle", "London")) out.add(ctx.callActivity("SayHello", city, String.class).await());
@@ -69,6 +68,8 @@ class OrchestrationsRealBackendIT extends AppUiTest {
                 .addOrchestration(orchestration("Gate", ctx -> ctx.complete(ctx.waitForExternalEvent("Open", String.class).await())))
                 .addActivity(activity("SayHello", ctx -> "Hello " + ctx.getInput(String.class) + "!"))
                 .build();
+        worker = new Thread(sdkWorker::startAndBlock, "sdk-worker");
+        worker.setDaemon(true);
         worker.start();
         DurableTaskClient client = new DurableTaskGrpcClientBuilder().grpcChannel(channel).build();
         var id = client.scheduleNewOrchestrationInstance("HelloCities");

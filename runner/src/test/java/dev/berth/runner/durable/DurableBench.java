@@ -53,8 +53,6 @@ public final class DurableBench {
             System.out.printf("100 sequential activities: per-step p50 %.2f ms, p90 %.2f ms; whole sequence median %.0f ms%n",
                     percentile(steps, 50), percentile(steps, 90), median(sequenceTotals));
         }
-        // The SDK's worker thread (1.5) is not a daemon and retries its connection forever.
-        System.exit(0);
     }
 
     private static String lastSequence;

@@ -68,8 +68,8 @@ class DurableKillTest {
             assertThat(done.readOutputAs(Integer.class)).isEqualTo(ACTIVITIES * (ACTIVITIES + 1));
             assertThat(runs.get()).as("activities run at least once").isGreaterThanOrEqualTo(ACTIVITIES);
         } finally {
-            worker.close();
             channel.shutdownNow();
+            worker.interrupt();
             backend.get().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
         assertHistoryExactlyOnce(db);

@@ -79,7 +79,6 @@ public final class GoldenHistoryRecorder {
             record(sdk, out, "sub-orchestration", sdk.client.scheduleNewOrchestrationInstance("Parent"));
             record(sdk, out, "failure", sdk.client.scheduleNewOrchestrationInstance("Failing"));
         }
-        System.exit(0); // the SDK's worker thread is not a daemon
     }
 
     private static void record(SdkHarness sdk, Path out, String name, String id) throws Exception {

@@ -140,7 +140,7 @@ class SdkBadInputTest {
         var firstStarted = new CountDownLatch(1);
         var release = new CountDownLatch(1);
         var first = sdk.channel(null);
-        SdkHarness.worker(first, w -> w
+        var firstWorker = SdkHarness.worker(first, w -> w
                 .addOrchestration(orchestration("One", ctx -> ctx.complete(ctx.callActivity("Slow", null, Integer.class).await())))
                 .addActivity(activity("Slow", ctx -> {
                     runs.incrementAndGet();
@@ -156,6 +156,7 @@ class SdkBadInputTest {
         assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
 
         first.shutdownNow(); // the worker's process "dies" while it holds the activity
+        firstWorker.interrupt();
         sdk.worker(w -> w
                 .addOrchestration(orchestration("One", ctx -> ctx.complete(ctx.callActivity("Slow", null, Integer.class).await())))
                 .addActivity(activity("Slow", ctx -> { runs.incrementAndGet(); return 2; })));
@@ -172,8 +173,9 @@ class SdkBadInputTest {
     @Test
     void taskHubs_keepTheirInstancesAndWorkApart() throws Exception {
         var other = sdk.channel("other-hub");
+        Thread otherWorker = null;
         try {
-            var otherWorker = SdkHarness.worker(other, w -> w.addOrchestration(orchestration("Hi", ctx -> ctx.complete("from other"))));
+            otherWorker = SdkHarness.worker(other, w -> w.addOrchestration(orchestration("Hi", ctx -> ctx.complete("from other"))));
             var otherClient = new DurableTaskGrpcClientBuilder().grpcChannel(other).build();
             var there = otherClient.scheduleNewOrchestrationInstance("Hi");
             var here = sdk.client.scheduleNewOrchestrationInstance("Hi");
@@ -183,9 +185,9 @@ class SdkBadInputTest {
                     .as("no worker of test-hub: its instance waits").isEqualTo(RuntimeStatus.PENDING);
             assertThat(sdk.control().instance(HUB, there)).isEmpty();
             assertThat(sdk.control().instance("other-hub", there)).isPresent();
-            otherWorker.close();
         } finally {
             other.shutdownNow();
+            if (otherWorker != null) otherWorker.interrupt();
         }
     }
 }

@@ -22,7 +22,7 @@ final class SdkHarness implements AutoCloseable {
     final ManagedChannel channel;
     final DurableTaskClient client;
     final List<RunnerEvent> events = new CopyOnWriteArrayList<>();
-    private DurableTaskGrpcWorker worker;
+    private Thread worker;
 
     SdkHarness(Path database, Clock clock, List<String> declared) throws Exception {
         EventListener listener = events::add;
@@ -40,8 +40,7 @@ final class SdkHarness implements AutoCloseable {
     void worker(Consumer<DurableTaskGrpcWorkerBuilder> register) {
         var builder = new DurableTaskGrpcWorkerBuilder().grpcChannel(channel);
         register.accept(builder);
-        worker = builder.build();
-        worker.start();
+        worker = run(builder.build());
     }
 
     /// A channel of its own to the backend, sending `taskhub: hub` when `hub` is not null. The caller
@@ -58,20 +57,28 @@ final class SdkHarness implements AutoCloseable {
         return io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers);
     }
 
-    static DurableTaskGrpcWorker worker(ManagedChannel channel, Consumer<DurableTaskGrpcWorkerBuilder> register) {
+    /// Starts a worker on `channel`; interrupt the thread (after closing the channel) to stop it.
+    static Thread worker(ManagedChannel channel, Consumer<DurableTaskGrpcWorkerBuilder> register) {
         var builder = new DurableTaskGrpcWorkerBuilder().grpcChannel(channel);
         register.accept(builder);
-        var worker = builder.build();
-        worker.start();
-        return worker;
+        return run(builder.build());
+    }
+
+    /// The SDK's own `start()` runs a non-daemon thread that retries its connection every 5 s forever;
+    /// this one is a daemon, and an interrupt ends its retry loop.
+    static Thread run(DurableTaskGrpcWorker worker) {
+        var thread = new Thread(worker::startAndBlock, "sdk-worker");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     DurableControl control() { return backend.control(); }
 
     @Override
     public void close() throws Exception {
-        if (worker != null) worker.close();
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        if (worker != null) worker.interrupt();
         backend.close();
     }
 }
