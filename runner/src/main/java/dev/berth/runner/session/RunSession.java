@@ -36,5 +36,11 @@ public interface RunSession extends AutoCloseable {
     /// The project's orchestrations on the session's durable backend.
     dev.berth.runner.durable.DurableControl durable();
 
+    /// The project's Container Apps jobs: definitions, executions, attempts, and starting one.
+    dev.berth.runner.job.JobRunner jobs();
+
+    /// The autoscaler's recent decisions, oldest first (empty while debugging: one fixed replica).
+    List<dev.berth.runner.event.ScaleDecision> scaleDecisions();
+
     @Override void close();
 }

@@ -72,6 +72,13 @@ final class RunningSession implements RunSession {
                 .map(r -> new DebugEndpoint("127.0.0.1", r.debugPort()));
     }
 
+    @Override public dev.berth.runner.job.JobRunner jobs() { return jobs.runner(); }
+
+    @Override
+    public List<dev.berth.runner.event.ScaleDecision> scaleDecisions() {
+        return autoscaler instanceof dev.berth.runner.scale.Autoscaler scaler ? scaler.recent() : List.of();
+    }
+
     @Override
     public dev.berth.runner.durable.DurableControl durable() { return durable.control(); }
 

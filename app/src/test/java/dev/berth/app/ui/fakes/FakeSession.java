@@ -46,6 +46,15 @@ public final class FakeSession implements RunSession {
 
     @Override public dev.berth.runner.durable.DurableControl durable() { return durable; }
 
+    /// What `jobs()` answers; null until a test sets one.
+    public volatile dev.berth.runner.job.JobRunner jobs;
+    /// What `scaleDecisions()` answers.
+    public volatile List<dev.berth.runner.event.ScaleDecision> scaleDecisions = List.of();
+
+    @Override public dev.berth.runner.job.JobRunner jobs() { return jobs; }
+
+    @Override public List<dev.berth.runner.event.ScaleDecision> scaleDecisions() { return scaleDecisions; }
+
     @Override public URI ingressUri() { return ingress; }
 
     @Override public List<ReplicaInfo> replicas() {
