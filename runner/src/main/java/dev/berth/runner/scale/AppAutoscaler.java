@@ -23,7 +23,7 @@ public final class AppAutoscaler {
     /// Starts the loop; close the result before the replicas. `queues` may be null (no storage open).
     public static Autoscaler start(FunctionApp app, String revision, ReplicaSet replicas, Ingress ingress,
                                    QueueStore queues, EventListener events, Clock clock) {
-        var scale = app.containerApp().scale();
+        var scale = keepDurableWorker(app, app.containerApp().scale(), events, clock);
         boolean http = app.functions().stream().anyMatch(f -> f.httpTrigger().isPresent());
         var engine = new ScaleEngine(scale, http, revision, clock);
         var gauge = ingress.requestGauge();
@@ -42,6 +42,18 @@ public final class AppAutoscaler {
                 + "–" + scale.maxReplicas() + " replicas, polling every " + scale.pollingInterval().toSeconds()
                 + " s, cooldown " + scale.cooldownPeriod().toSeconds() + " s"));
         return autoscaler.start();
+    }
+
+    /// A durable app's orchestrations only move while a replica's SDK worker is connected, and nothing
+    /// here measures durable backlog yet; so such an app keeps one replica (said once, at start).
+    static ContainerAppScale keepDurableWorker(FunctionApp app, ContainerAppScale scale, EventListener events, Clock clock) {
+        boolean durable = app.functions().stream().flatMap(f -> f.bindings().stream())
+                .anyMatch(b -> b.type().equals("orchestrationTrigger") || b.type().equals("activityTrigger"));
+        if (!durable || scale.minReplicas() > 0) return scale;
+        events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.INFO, "durable functions: keeping one"
+                + " replica (minReplicas 0 would stop the worker that runs orchestrations)"));
+        return new ContainerAppScale(1, Math.max(1, scale.maxReplicas()), scale.pollingInterval(),
+                scale.cooldownPeriod(), scale.holdDeadline(), scale.rules());
     }
 
     static ScaleMetrics sample(ContainerAppScale scale, RequestGauge gauge, QueueStore queues) {

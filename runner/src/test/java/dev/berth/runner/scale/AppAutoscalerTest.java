@@ -1,0 +1,52 @@
+package dev.berth.runner.scale;
+
+import dev.berth.runner.event.RunnerEvent;
+import dev.berth.runner.event.RunnerNotice;
+import dev.berth.runner.project.Binding;
+import dev.berth.runner.project.ContainerAppScale;
+import dev.berth.runner.project.ContainerAppSpec;
+import dev.berth.runner.project.FunctionApp;
+import dev.berth.runner.project.FunctionDef;
+import dev.berth.runner.project.HostConfig;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AppAutoscalerTest {
+    private final List<RunnerEvent> events = new ArrayList<>();
+
+    @Test
+    void keepDurableWorker_durableAppAtMinZero_keepsOneReplicaAndSaysWhy() {
+        var scale = AppAutoscaler.keepDurableWorker(app("orchestrationTrigger"), ContainerAppScale.of(0, 5), events::add,
+                Clock.systemUTC());
+
+        assertThat(scale.minReplicas()).isEqualTo(1);
+        assertThat(scale.maxReplicas()).isEqualTo(5);
+        assertThat(events).singleElement().isInstanceOfSatisfying(RunnerNotice.class,
+                n -> assertThat(n.text()).contains("keeping one replica"));
+    }
+
+    @Test
+    void keepDurableWorker_appWithoutDurableFunctions_scalesToZeroAsConfigured() {
+        var scale = AppAutoscaler.keepDurableWorker(app("httpTrigger"), ContainerAppScale.of(0, 5), events::add,
+                Clock.systemUTC());
+
+        assertThat(scale.minReplicas()).isZero();
+        assertThat(events).isEmpty();
+    }
+
+    private static FunctionApp app(String triggerType) {
+        var function = new FunctionDef("f", Path.of("f/function.json"),
+                List.of(new Binding(triggerType, "in", "context", Map.of())), Optional.empty());
+        return new FunctionApp(Path.of("/tmp/app"), new HostConfig("2.0", Optional.empty(), false, "api", "handler"),
+                List.of(function), Map.of(), new ContainerAppSpec("app", 8080, 0, 5, 0.5, 512L << 20, Map.of(),
+                Optional.empty()), List.of());
+    }
+}
