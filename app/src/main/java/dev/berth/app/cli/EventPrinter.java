@@ -52,6 +52,10 @@ public final class EventPrinter implements EventListener {
                     + ("function".equals(l.stream()) ? " (function)" : "") + " | " + l.text();
             case OrchestrationChanged o -> "durable  " + o.name() + " " + o.instanceId() + " " + o.status().azureName()
                     + "  " + o.change();
+            case dev.berth.runner.event.RevisionChanged r -> "revision " + r.revision() + " " + r.change()
+                    + (r.detail().isEmpty() ? "" : ": " + r.detail());
+            case dev.berth.runner.event.TrafficChanged t -> "traffic  " + t.weights()
+                    + (t.labels().isEmpty() ? "" : " labels " + t.labels()) + "  (" + t.reason() + ")";
             case RunnerNotice n -> (n.level() == RunnerNotice.Level.INFO ? "berth    " : n.level().name().toLowerCase(Locale.ROOT) + "  ") + n.text();
         };
     }

@@ -36,5 +36,11 @@ public interface RunSession extends AutoCloseable {
     /// The project's orchestrations on the session's durable backend.
     dev.berth.runner.durable.DurableControl durable();
 
+    /// The session's revisions and traffic: list, weights, labels, activate/deactivate/restart, swap, rollback.
+    /// (Default for sessions without revisions, such as test fakes.)
+    default dev.berth.runner.revision.RevisionControl revisions() {
+        throw new UnsupportedOperationException("this session does not manage revisions");
+    }
+
     @Override void close();
 }

@@ -7,7 +7,8 @@ import dev.berth.runner.ingress.Ingress;
 import dev.berth.runner.project.FunctionApp;
 import dev.berth.runner.project.FunctionKeys;
 import dev.berth.runner.replica.ReplicaInfo;
-import dev.berth.runner.replica.ReplicaSet;
+import dev.berth.runner.revision.RevisionControl;
+import dev.berth.runner.revision.RevisionManager;
 import dev.berth.runner.store.EventStore;
 
 import java.net.URI;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class RunningSession implements RunSession {
     private final FunctionApp app;
     private final Ingress ingress;
-    private final ReplicaSet replicas;
+    private final RevisionManager revisions;
     private final SessionTriggers triggers;
     private final dev.berth.runner.durable.DurableBackend durable;
     private final EventStore store;
@@ -31,14 +32,14 @@ final class RunningSession implements RunSession {
     private final Clock clock;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    RunningSession(FunctionApp app, Ingress ingress, ReplicaSet replicas, SessionTriggers triggers,
+    RunningSession(FunctionApp app, Ingress ingress, RevisionManager revisions, SessionTriggers triggers,
                    dev.berth.runner.durable.DurableBackend durable, EventStore store, FunctionKeys keys,
                    EventListener events, Clock clock) {
         this.durable = durable;
         this.triggers = triggers;
         this.app = app;
         this.ingress = ingress;
-        this.replicas = replicas;
+        this.revisions = revisions;
         this.store = store;
         this.keys = keys;
         this.events = events;
@@ -51,7 +52,9 @@ final class RunningSession implements RunSession {
 
     @Override public URI ingressUri() { return ingress.uri(); }
 
-    @Override public List<ReplicaInfo> replicas() { return replicas.replicas(); }
+    @Override public List<ReplicaInfo> replicas() { return revisions.router().replicas(); }
+
+    @Override public RevisionControl revisions() { return revisions; }
 
     @Override
     public List<InvocationFinished> recentInvocations(int last) {
@@ -63,7 +66,7 @@ final class RunningSession implements RunSession {
 
     @Override
     public Optional<DebugEndpoint> debug() {
-        return replicas.replicas().stream().filter(r -> r.debugPort() > 0).findFirst()
+        return revisions.router().replicas().stream().filter(r -> r.debugPort() > 0).findFirst()
                 .map(r -> new DebugEndpoint("127.0.0.1", r.debugPort()));
     }
 
@@ -80,10 +83,11 @@ final class RunningSession implements RunSession {
             // A stale file is recognised by its dead pid; nothing depends on removing it now.
             org.slf4j.LoggerFactory.getLogger(RunningSession.class).debug("run.json not removed: {}", e.toString());
         }
-        triggers.close(); // first: its listeners dispatch through the ingress
+        revisions.stopWatching(); // no rollout starts while the session stops
+        triggers.close(); // then the triggers: their listeners dispatch through the ingress
         // Then the ingress: its requests in flight end (503) and are recorded before the replicas go.
         ingress.close();
-        var left = replicas.stop();
+        var left = revisions.stop();
         if (left.isEmpty()) {
             events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.INFO, "stopped; containers removed"));
         } else {

@@ -33,6 +33,10 @@ public final class RunnerEventMapper {
                     "replica " + r.replicaId() + " " + r.state() + (r.detail().isEmpty() ? "" : ": " + r.detail())));
             case InvocationStarted ignored -> Optional.empty();
             case OrchestrationChanged ignored -> Optional.empty(); // the Orchestrations tab shows these
+            case dev.berth.runner.event.RevisionChanged r -> Optional.of(new LogEntry(r.at(), BERTH_SOURCE, "berth",
+                    "revision " + r.revision() + " " + r.change() + (r.detail().isEmpty() ? "" : ": " + r.detail())));
+            case dev.berth.runner.event.TrafficChanged t -> Optional.of(new LogEntry(t.at(), BERTH_SOURCE, "berth",
+                    "traffic " + t.weights() + (t.labels().isEmpty() ? "" : " labels " + t.labels()) + " (" + t.reason() + ")"));
             case InvocationFinished f -> Optional.of(new LogEntry(f.at(), f.replicaId(), "invocation",
                     f.function() + " → " + f.status() + " in " + f.duration().toMillis() + " ms"
                             + (f.error().isEmpty() ? "" : " (" + f.error() + ")")));
