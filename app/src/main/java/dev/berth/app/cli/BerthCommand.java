@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         description = "Scaffold, run and watch function apps in local containers.",
         subcommands = {TemplatesCommand.class, NewCommand.class, RunCommand.class, InvokeCommand.class,
                 CronCommand.class, QueueCommand.class, BlobCommand.class, EventCommand.class,
-                DurableCommand.class, ScaleCommand.class, JobCommand.class})
+                DurableCommand.class, ScaleCommand.class, JobCommand.class, RevisionCommand.class,
+                TrafficCommand.class})
 public final class BerthCommand {
 }

@@ -54,6 +54,10 @@ public final class EventPrinter implements EventListener {
                     + "  " + o.change();
             case dev.berth.runner.event.ScaleDecision d -> "scale    " + d.revision() + " " + d.current() + " → "
                     + d.desired() + "  " + d.reason();
+            case dev.berth.runner.event.RevisionChanged r -> "revision " + r.revision() + " " + r.change()
+                    + (r.detail().isEmpty() ? "" : ": " + r.detail());
+            case dev.berth.runner.event.TrafficChanged t -> "traffic  " + t.weights()
+                    + (t.labels().isEmpty() ? "" : " labels " + t.labels()) + "  (" + t.reason() + ")";
             case RunnerNotice n -> (n.level() == RunnerNotice.Level.INFO ? "berth    " : n.level().name().toLowerCase(Locale.ROOT) + "  ") + n.text();
         };
     }

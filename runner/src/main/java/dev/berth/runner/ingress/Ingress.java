@@ -7,6 +7,7 @@ import dev.berth.runner.event.InvocationFinished;
 import dev.berth.runner.project.FunctionApp;
 import dev.berth.runner.project.FunctionKeys;
 import dev.berth.runner.replica.ReplicaPool;
+import dev.berth.runner.revision.RequestLabel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,9 @@ public final class Ingress implements AutoCloseable {
     public static final String DURABLE = "/runtime/webhooks/durabletask/";
     /// Where the jobs admin API is served (`/admin/berth/jobs…`, see `dev.berth.runner.job.JobHttpApi`).
     public static final String JOBS = "/admin/berth/jobs";
+    /// Where the revision and traffic admin endpoints are served (see `RevisionAdminApi`).
+    public static final String REVISIONS = dev.berth.runner.revision.RevisionAdminApi.REVISIONS;
+    public static final String TRAFFIC = dev.berth.runner.revision.RevisionAdminApi.TRAFFIC;
 
     /// What the ingress serves. `functionTimeout` zero lifts the timeout (debugging);
     /// `acquireTimeout` is how long a request waits for a ready replica before a 503.
@@ -71,7 +75,13 @@ public final class Ingress implements AutoCloseable {
                 prefix, new ManualRun(gateway, json, prefix));
         HttpHandler functions = exchange -> {
             try {
-                gateway.handle(exchange);
+                // The traffic label the request names, for the revision router (see RequestLabel).
+                var label = RequestLabel.of(exchange.getRequestHeaders().getFirst(RequestLabel.HEADER),
+                        exchange.getRequestHeaders().getFirst("Host"), settings.app().containerApp().name()).orElse("");
+                ScopedValue.where(RequestLabel.CURRENT, label).call(() -> {
+                    gateway.handle(exchange);
+                    return null;
+                });
             } catch (IOException | RuntimeException e) {
                 log.warn("request {} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
                 exchange.close();
@@ -79,7 +89,10 @@ public final class Ingress implements AutoCloseable {
         };
         try {
             var mounts = new Mounts();
-            var server = LoopbackServer.start(settings.port(), List.of(new LoopbackServer.Route("/admin/", admin::handle),
+            var server = LoopbackServer.start(settings.port(), List.of(
+                    new LoopbackServer.Route(REVISIONS, exchange -> mounts.handle(REVISIONS, exchange)),
+                    new LoopbackServer.Route(TRAFFIC, exchange -> mounts.handle(TRAFFIC, exchange)),
+                    new LoopbackServer.Route("/admin/", admin::handle),
                     new LoopbackServer.Route(EVENT_GRID, exchange -> mounts.handle(EVENT_GRID, exchange)),
                     new LoopbackServer.Route(DURABLE, exchange -> mounts.handle(DURABLE, exchange)),
                     new LoopbackServer.Route(JOBS, exchange -> mounts.handle(JOBS, exchange)),
@@ -120,7 +133,7 @@ public final class Ingress implements AutoCloseable {
         private final java.util.Map<String, HttpHandler> handlers = new java.util.concurrent.ConcurrentHashMap<>();
 
         void put(String prefix, HttpHandler handler) {
-            if (!java.util.Set.of(EVENT_GRID, DURABLE, JOBS).contains(prefix)) throw new IllegalArgumentException("no mount point " + prefix);
+            if (!java.util.Set.of(EVENT_GRID, DURABLE, JOBS, REVISIONS, TRAFFIC).contains(prefix)) throw new IllegalArgumentException("no mount point " + prefix);
             handlers.put(prefix, handler);
         }
 

@@ -23,13 +23,17 @@ public final class AppAutoscaler {
     /// Starts the loop; close the result before the replicas. `queues` may be null (no storage open).
     public static Autoscaler start(FunctionApp app, String revision, ReplicaSet replicas, Ingress ingress,
                                    QueueStore queues, EventListener events, Clock clock) {
+        return start(app, revision, new Autoscaler.Target(() -> running(replicas.replicas()), replicas::scaleTo),
+                ingress, queues, events, clock);
+    }
+
+    /// Starts the loop over whatever `target` steers (a session's latest revision, which changes with rollouts).
+    public static Autoscaler start(FunctionApp app, String revision, Autoscaler.Target target, Ingress ingress,
+                                   QueueStore queues, EventListener events, Clock clock) {
         var scale = keepDurableWorker(app, app.containerApp().scale(), events, clock);
         boolean http = app.functions().stream().anyMatch(f -> f.httpTrigger().isPresent());
         var engine = new ScaleEngine(scale, http, revision, clock);
         var gauge = ingress.requestGauge();
-        var target = new Autoscaler.Target(() -> (int) replicas.replicas().stream()
-                .filter(r -> r.state() != ReplicaState.STOPPING && r.state() != ReplicaState.STOPPED).count(),
-                replicas::scaleTo);
         var autoscaler = new Autoscaler(engine, () -> sample(scale, gauge, queues), target, events,
                 scale.pollingInterval(), Waits.real());
         gauge.onHold(autoscaler::wake);
@@ -42,6 +46,12 @@ public final class AppAutoscaler {
                 + "–" + scale.maxReplicas() + " replicas, polling every " + scale.pollingInterval().toSeconds()
                 + " s, cooldown " + scale.cooldownPeriod().toSeconds() + " s"));
         return autoscaler.start();
+    }
+
+    /// Replicas that count as the revision's: all but those stopping.
+    public static int running(java.util.List<dev.berth.runner.replica.ReplicaInfo> replicas) {
+        return (int) replicas.stream()
+                .filter(r -> r.state() != ReplicaState.STOPPING && r.state() != ReplicaState.STOPPED).count();
     }
 
     /// A durable app's orchestrations only move while a replica's SDK worker is connected, and nothing

@@ -1,12 +1,9 @@
 package dev.berth.runner.session;
 
-import dev.berth.runner.build.ImageBuilder;
 import dev.berth.runner.container.ContainerEngine;
 import dev.berth.runner.container.EngineUnavailableException;
-import dev.berth.runner.container.ImageBuildException;
 import dev.berth.runner.event.EventListener;
 import dev.berth.runner.eventgrid.EventGridConfig;
-import dev.berth.runner.event.ImageBuildProgress;
 import dev.berth.runner.event.RunnerNotice;
 import dev.berth.runner.ingress.Ingress;
 import dev.berth.runner.ingress.PortInUseException;
@@ -14,7 +11,6 @@ import dev.berth.runner.project.FunctionApp;
 import dev.berth.runner.project.FunctionKeys;
 import dev.berth.runner.project.ProjectException;
 import dev.berth.runner.project.ProjectLoader;
-import dev.berth.runner.replica.ReplicaSet;
 import dev.berth.runner.store.EventStore;
 
 import java.io.IOException;
@@ -46,6 +42,7 @@ public final class LocalRunner implements Runner {
         var jobSpecs = new dev.berth.runner.project.JobLoader().load(app.dir());
         var eventGrid = EventGridConfig.load(app.dir(), app.functions());
         var subscriptions = eventGrid.orThrow();
+        var revisionConfig = dev.berth.runner.revision.RevisionConfigReader.read(app.dir());
         var sessionId = SessionIds.next();
         var store = openStore(app, sessionId);
         var events = new Fanout(List.of(store, listener));
@@ -57,41 +54,28 @@ public final class LocalRunner implements Runner {
             checkEngine(events);
             var durable = SessionDurable.start(app, options, engine, events, clock);
             cleanup.addFirst(durable);
-            var revision = revision(app);
-            var template = ReplicaPlan.template(app, revision, sessionId, options, SessionDurable.endpoint(app, durable));
-            var replicas = new ReplicaSet(engine, template, events, clock);
-            cleanup.addFirst(replicas);
-            var ingress = startIngress(options, app, keys, replicas, events, store);
+            var revisions = SessionRevisions.create(app, revisionConfig, sessionId, options, durable, engine, events, clock);
+            cleanup.addFirst(revisions);
+            var ingress = startIngress(options, app, keys, revisions.router(), events, store);
             cleanup.addFirst(ingress);
             ingress.mount(Ingress.DURABLE, new dev.berth.runner.durable.http.DurableHttpApi(durable.control(),
                     new com.fasterxml.jackson.databind.ObjectMapper())::handle);
-            buildImage(app, ReplicaPlan.imageTag(app, revision), events);
-            replicas.scaleTo(ReplicaPlan.initialReplicas(app, options));
+            SessionRevisions.mount(ingress, revisions, app);
+            var revision = SessionRevisions.start(revisions, revisionConfig, app);
             var triggers = SessionTriggers.start(app, subscriptions, ingress, events, clock);
             cleanup.addFirst(triggers);
-            AutoCloseable scaler = options.debug() ? () -> {} : dev.berth.runner.scale.AppAutoscaler.start(app, revision,
-                    replicas, ingress, triggers.storage() == null ? null : triggers.storage().queues(), events, clock);
+            AutoCloseable scaler = options.debug() ? () -> {} : SessionScaling.start(app, revision, revisions, ingress,
+                    triggers.storage().queues(), events, clock);
             cleanup.addFirst(scaler);
             var jobs = dev.berth.runner.job.JobSession.start(jobSpecs, app, ReplicaPlan.imageTag(app, revision),
-                    template.labels(), engine, triggers.storage().queues(), ingress, events, clock);
+                    ReplicaPlan.labels(app, revision, sessionId), engine, triggers.storage().queues(), ingress, events, clock);
             cleanup.addFirst(jobs);
             notice(events, RunnerNotice.Level.INFO, "serving " + ingress.uri() + " (revision " + revision + ")");
             publishRunFile(app, ingress, events);
-            return new RunningSession(app, ingress, replicas, triggers, scaler, jobs, durable, store, keys, events, clock);
+            return new RunningSession(app, ingress, revisions, triggers, scaler, jobs, durable, store, keys, events, clock);
         } catch (RunException | RuntimeException e) {
             closeAll(cleanup);
             throw e;
-        }
-    }
-
-    private static String revision(FunctionApp app) throws RunException {
-        try {
-            return Revisions.name(app.containerApp().name(), app.dir());
-        } catch (IOException e) {
-            var file = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null ? fs.getFile()
-                    : app.dir().toString();
-            throw new RunException("Cannot read " + file + " to name the revision (" + e.getMessage() + "). Fix: make"
-                    + " it readable by your user, or move it out of " + app.dir() + ".", e);
         }
     }
 
@@ -135,7 +119,7 @@ public final class LocalRunner implements Runner {
         if (reaped > 0) notice(events, RunnerNotice.Level.INFO, "removed " + reaped + " container(s) left by a crashed session");
     }
 
-    private Ingress startIngress(RunOptions options, FunctionApp app, FunctionKeys keys, ReplicaSet replicas,
+    private Ingress startIngress(RunOptions options, FunctionApp app, FunctionKeys keys, dev.berth.runner.replica.ReplicaPool replicas,
                                  EventListener events, EventStore store) throws RunException {
         var timeout = options.debug() ? Duration.ZERO : app.host().effectiveTimeout();
         var settings = new Ingress.Settings(options.port(), app, keys, replicas, events, clock, last -> {
@@ -148,17 +132,6 @@ public final class LocalRunner implements Runner {
             throw new RunException(e.getMessage(), e);
         } catch (IOException e) {
             throw new RunException("Cannot start the ingress on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void buildImage(FunctionApp app, String tag, EventListener events) throws RunException {
-        try {
-            new ImageBuilder(engine).build(app.dir(), tag,
-                    line -> events.onEvent(new ImageBuildProgress(clock.instant(), tag, line, false)));
-            events.onEvent(new ImageBuildProgress(clock.instant(), tag, "built " + tag, true));
-        } catch (ImageBuildException e) {
-            events.onEvent(new ImageBuildProgress(clock.instant(), tag, "build failed", true));
-            throw new RunException("The image build failed. " + e.getMessage(), e);
         }
     }
 

@@ -18,13 +18,16 @@ final class ReplicaPlan {
     static ReplicaTemplate template(FunctionApp app, String revision, String sessionId, RunOptions options,
                                     java.util.Optional<DurableEndpoint> durable) {
         var spec = app.containerApp();
-        var labels = Map.of(
-                "berth.project", app.dir().toAbsolutePath().normalize().toString(),
-                "berth.revision", revision,
-                "berth.session", sessionId);
+        var labels = labels(app, revision, sessionId);
         return new ReplicaTemplate(spec.name(), revision, imageTag(app, revision), labels,
                 env(app, revision, sessionId, options, durable), spec.targetPort(), Math.round(spec.cpu() * 1e9),
                 spec.memoryBytes(), spec.readiness(), options.debug() ? DEBUG_PORT : 0);
+    }
+
+    /// The Berth labels of what a session starts for a revision (replicas, job replicas).
+    static Map<String, String> labels(FunctionApp app, String revision, String sessionId) {
+        return Map.of("berth.project", app.dir().toAbsolutePath().normalize().toString(), "berth.revision", revision,
+                "berth.session", sessionId);
     }
 
     /// containerapp.yaml env first, then local.settings.json Values, which win as they do in Azure (app

@@ -42,5 +42,11 @@ public interface RunSession extends AutoCloseable {
     /// The autoscaler's recent decisions, oldest first (empty while debugging: one fixed replica).
     List<dev.berth.runner.event.ScaleDecision> scaleDecisions();
 
+    /// The session's revisions and traffic: list, weights, labels, activate/deactivate/restart, swap, rollback.
+    /// (Default for sessions without revisions, such as test fakes.)
+    default dev.berth.runner.revision.RevisionControl revisions() {
+        throw new UnsupportedOperationException("this session does not manage revisions");
+    }
+
     @Override void close();
 }

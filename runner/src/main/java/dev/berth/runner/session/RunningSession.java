@@ -7,7 +7,8 @@ import dev.berth.runner.ingress.Ingress;
 import dev.berth.runner.project.FunctionApp;
 import dev.berth.runner.project.FunctionKeys;
 import dev.berth.runner.replica.ReplicaInfo;
-import dev.berth.runner.replica.ReplicaSet;
+import dev.berth.runner.revision.RevisionControl;
+import dev.berth.runner.revision.RevisionManager;
 import dev.berth.runner.store.EventStore;
 
 import java.net.URI;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class RunningSession implements RunSession {
     private final FunctionApp app;
     private final Ingress ingress;
-    private final ReplicaSet replicas;
+    private final RevisionManager revisions;
     private final SessionTriggers triggers;
     private final AutoCloseable autoscaler;
     private final dev.berth.runner.job.JobSession jobs;
@@ -33,7 +34,7 @@ final class RunningSession implements RunSession {
     private final Clock clock;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    RunningSession(FunctionApp app, Ingress ingress, ReplicaSet replicas, SessionTriggers triggers,
+    RunningSession(FunctionApp app, Ingress ingress, RevisionManager revisions, SessionTriggers triggers,
                    AutoCloseable autoscaler, dev.berth.runner.job.JobSession jobs,
                    dev.berth.runner.durable.DurableBackend durable, EventStore store, FunctionKeys keys,
                    EventListener events, Clock clock) {
@@ -43,7 +44,7 @@ final class RunningSession implements RunSession {
         this.jobs = jobs;
         this.app = app;
         this.ingress = ingress;
-        this.replicas = replicas;
+        this.revisions = revisions;
         this.store = store;
         this.keys = keys;
         this.events = events;
@@ -56,7 +57,9 @@ final class RunningSession implements RunSession {
 
     @Override public URI ingressUri() { return ingress.uri(); }
 
-    @Override public List<ReplicaInfo> replicas() { return replicas.replicas(); }
+    @Override public List<ReplicaInfo> replicas() { return revisions.router().replicas(); }
+
+    @Override public RevisionControl revisions() { return revisions; }
 
     @Override
     public List<InvocationFinished> recentInvocations(int last) {
@@ -68,7 +71,7 @@ final class RunningSession implements RunSession {
 
     @Override
     public Optional<DebugEndpoint> debug() {
-        return replicas.replicas().stream().filter(r -> r.debugPort() > 0).findFirst()
+        return revisions.router().replicas().stream().filter(r -> r.debugPort() > 0).findFirst()
                 .map(r -> new DebugEndpoint("127.0.0.1", r.debugPort()));
     }
 
@@ -92,8 +95,9 @@ final class RunningSession implements RunSession {
             // A stale file is recognised by its dead pid; nothing depends on removing it now.
             org.slf4j.LoggerFactory.getLogger(RunningSession.class).debug("run.json not removed: {}", e.toString());
         }
+        revisions.stopWatching(); // no rollout starts while the session stops
         try {
-            autoscaler.close(); // first: it must not start replicas while they stop
+            autoscaler.close(); // it must not start replicas while they stop
         } catch (Exception e) {
             org.slf4j.LoggerFactory.getLogger(RunningSession.class).warn("autoscaler close", e);
         }
@@ -101,7 +105,7 @@ final class RunningSession implements RunSession {
         triggers.close(); // its listeners dispatch through the ingress
         // Then the ingress: its requests in flight end (503) and are recorded before the replicas go.
         ingress.close();
-        var left = replicas.stop();
+        var left = revisions.stop();
         if (left.isEmpty()) {
             events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.INFO, "stopped; containers removed"));
         } else {

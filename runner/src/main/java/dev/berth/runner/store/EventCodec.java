@@ -43,6 +43,8 @@ final class EventCodec {
             case "RunnerNotice" -> RunnerNotice.class;
             case "OrchestrationChanged" -> dev.berth.runner.event.OrchestrationChanged.class;
             case "ScaleDecision" -> dev.berth.runner.event.ScaleDecision.class;
+            case "RevisionChanged" -> dev.berth.runner.event.RevisionChanged.class;
+            case "TrafficChanged" -> dev.berth.runner.event.TrafficChanged.class;
             default -> throw new IllegalArgumentException("unknown event kind '" + kind + "' in the event store");
         };
         try {

@@ -35,6 +35,10 @@ public final class RunnerEventMapper {
             case OrchestrationChanged ignored -> Optional.empty(); // the Orchestrations tab shows these
             case dev.berth.runner.event.ScaleDecision d -> Optional.of(new LogEntry(d.at(), BERTH_SOURCE, "scale",
                     d.current() + " → " + d.desired() + " replicas: " + d.reason()));
+            case dev.berth.runner.event.RevisionChanged r -> Optional.of(new LogEntry(r.at(), BERTH_SOURCE, "berth",
+                    "revision " + r.revision() + " " + r.change() + (r.detail().isEmpty() ? "" : ": " + r.detail())));
+            case dev.berth.runner.event.TrafficChanged t -> Optional.of(new LogEntry(t.at(), BERTH_SOURCE, "berth",
+                    "traffic " + t.weights() + (t.labels().isEmpty() ? "" : " labels " + t.labels()) + " (" + t.reason() + ")"));
             case InvocationFinished f -> Optional.of(new LogEntry(f.at(), f.replicaId(), "invocation",
                     f.function() + " → " + f.status() + " in " + f.duration().toMillis() + " ms"
                             + (f.error().isEmpty() ? "" : " (" + f.error() + ")")));
