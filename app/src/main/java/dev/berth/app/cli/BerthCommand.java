@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         description = "Scaffold, run and watch function apps in local containers.",
         subcommands = {TemplatesCommand.class, NewCommand.class, RunCommand.class, InvokeCommand.class,
                 CronCommand.class, QueueCommand.class, BlobCommand.class, EventCommand.class,
-                DurableCommand.class})
+                DurableCommand.class, ExportCommand.class})
 public final class BerthCommand {
 }
