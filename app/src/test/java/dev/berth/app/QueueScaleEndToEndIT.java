@@ -1,0 +1,80 @@
+package dev.berth.app;
+
+import dev.berth.runner.docker.DockerEngine;
+import dev.berth.runner.event.ReplicaState;
+import dev.berth.runner.event.RunnerEvent;
+import dev.berth.runner.event.ScaleDecision;
+import dev.berth.runner.session.LocalRunner;
+import dev.berth.runner.session.RunOptions;
+import dev.berth.runner.session.RunSession;
+import dev.berth.templates.Scaffolder;
+import dev.berth.templates.TemplateCatalog;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/// queue-python at minReplicas 0 with an azure-queue rule (5 messages per replica, at most 3 replicas) and
+/// the demo timings: a backlog put while it is at zero scales it out to the maximum with the queue rule's
+/// reason, every message is processed, and it goes back to zero once the queue is empty.
+@Tag("docker")
+class QueueScaleEndToEndIT {
+    @TempDir Path dir;
+
+    @Test
+    void queueBacklog_scalesFromZeroToMax_thenBackToZero() throws Exception {
+        var project = new Scaffolder().scaffold(TemplateCatalog.builtIn().find("queue-python").orElseThrow(),
+                dir.resolve("backlog"), "backlog");
+        var yaml = project.resolve("containerapp.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("      minReplicas: 1\n      maxReplicas: 10",
+                String.join("\n", "      minReplicas: 0", "      maxReplicas: 3", "      rules:",
+                        "        - name: orders-backlog", "          custom:", "            type: azure-queue",
+                        "            metadata:", "              queueName: orders", "              queueLength: \"5\"")));
+        var settings = project.resolve("local.settings.json");
+        Files.writeString(settings, Files.readString(settings).replace("\"FUNCTIONS_WORKER_RUNTIME\": \"custom\",",
+                "\"FUNCTIONS_WORKER_RUNTIME\": \"custom\", \"BERTH_SCALE_POLLING_SECONDS\": \"1\","
+                        + " \"BERTH_SCALE_COOLDOWN_SECONDS\": \"3\","));
+        var events = Collections.synchronizedList(new ArrayList<RunnerEvent>());
+        try (var engine = new DockerEngine();
+             var session = new LocalRunner(engine, Clock.systemUTC()).start(project, new RunOptions(0, false), events::add)) {
+            await("scaled to zero", 120, () -> noReplica(session) && decisions(events).stream().anyMatch(d -> d.desired() == 0));
+            int before = decisions(events).size();
+
+            var queues = session.storage().queues();
+            queues.createIfNotExists("orders");
+            for (int i = 0; i < 40; i++) queues.put("orders", "{\"orderId\": " + i + "}");
+
+            await("scaled out by the queue rule", 60, () -> decisions(events).stream().skip(before)
+                    .anyMatch(d -> d.desired() == 3 && d.winner().equals("orders-backlog")));
+            var out = decisions(events).stream().skip(before).filter(d -> d.desired() == 3).findFirst().orElseThrow();
+            assertThat(out.reason()).contains("queue backlog").contains("/ target 5").contains("max 3");
+            await("every message processed", 60, () -> queues.counts("orders").visible() + queues.counts("orders").invisible() == 0);
+            await("back to zero", 60, () -> noReplica(session));
+        }
+    }
+
+    private static List<ScaleDecision> decisions(List<RunnerEvent> events) {
+        synchronized (events) {
+            return events.stream().filter(ScaleDecision.class::isInstance).map(ScaleDecision.class::cast).toList();
+        }
+    }
+
+    private static boolean noReplica(RunSession session) {
+        return session.replicas().stream().allMatch(r -> r.state() == ReplicaState.STOPPED);
+    }
+
+    private static void await(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) Thread.sleep(100);
+        assertThat(condition.getAsBoolean()).as(what).isTrue();
+    }
+}
