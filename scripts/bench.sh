@@ -5,7 +5,8 @@
 #     connections (wrk, a second process on loopback): p50 latency and throughput;
 #  3. app start to first window (Xvfb), median of BENCH_APP_STARTS;
 #  4. a log view holding 100k lines: heap after GC and FX-thread time per 1k-line batch;
-#  5. the durable backend: fan-out/fan-in of 1,000 activities, 100 sequential steps (scripts/bench/durable.sh).
+#  5. the durable backend: fan-out/fan-in of 1,000 activities, 100 sequential steps (scripts/bench/durable.sh);
+#  6. scale from zero, backlog to an extra replica, save to a new revision (scripts/bench/{scale,revisions}.sh).
 # Results go to stdout and target/bench/results.txt. Bounded: every load run lasts BENCH_SECONDS.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -64,4 +65,7 @@ xvfb-run -a "$JAVA_HOME/bin/java" -cp "$here/visualizer/target/test-classes:$her
 
 echo "== durable backend (real Java SDK worker, medians)" | tee -a "$out/results.txt"
 bash "$here/scripts/bench/durable.sh" "${BENCH_DURABLE_RUNS:-7}" | tee -a "$out/results.txt"
+echo "== scaling (scale from zero; backlog to extra replica) and revisions (save to new revision serving)" | tee -a "$out/results.txt"
+bash "$here/scripts/bench/scale.sh" "${BENCH_SCALE_RUNS:-7}" | tee -a "$out/results.txt"
+bash "$here/scripts/bench/revisions.sh" | tee -a "$out/results.txt"
 echo "results: $out/results.txt"

@@ -12,3 +12,6 @@ berth_find_jdk
 cp="$here/app/target/test-classes:$here/app/target/classes:$here/runner/target/classes:$here/templates/target/classes"
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp:$here/app/target/lib/*" \
   dev.berth.app.bench.ScaleFromZeroBench "${1:-7}" 2>&1 | grep -v '^WARNING'
+# Backlog appears → extra replica Ready (queue-python, polling interval 2 s).
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp:$here/app/target/lib/*" \
+  dev.berth.app.bench.BacklogScaleBench "${2:-5}" 2 2>&1 | grep -v '^WARNING'
