@@ -6,7 +6,10 @@ import dev.berth.app.ui.action.ActionBars;
 import dev.berth.app.ui.action.AppActions;
 import dev.berth.app.ui.durable.OrchestrationsTab;
 import dev.berth.app.ui.durable.OrchestrationsViewModel;
+import dev.berth.app.ui.fx.FxTicker;
 import dev.berth.app.ui.fx.TaskExecutor;
+import dev.berth.app.ui.revision.RevisionsTab;
+import dev.berth.app.ui.revision.RevisionsViewModel;
 import dev.berth.app.ui.run.RunState;
 import dev.berth.app.ui.trigger.CronPreviewPanel;
 import dev.berth.app.ui.trigger.HttpManualRun;
@@ -73,6 +76,7 @@ public final class MainView extends BorderPane {
         var panels = new RunPanels(run, model.storage());
         panels.getTabs().add(new TriggersTab(triggers, runNow::open, run.canStopProperty(), panels::filterByFunction));
         panels.getTabs().add(new OrchestrationsTab(new OrchestrationsViewModel(run, tasks, dialogs), clock));
+        panels.getTabs().add(new RevisionsTab(new RevisionsViewModel(run, tasks, dialogs, new FxTicker())));
         var split = new SplitPane(work, panels);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);

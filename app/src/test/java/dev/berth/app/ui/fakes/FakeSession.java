@@ -55,6 +55,13 @@ public final class FakeSession implements RunSession {
 
     @Override public List<dev.berth.runner.event.ScaleDecision> scaleDecisions() { return scaleDecisions; }
 
+    /// What `revisions()` answers when set; else the default (this session does not manage revisions).
+    public volatile dev.berth.runner.revision.RevisionControl revisions;
+
+    @Override public dev.berth.runner.revision.RevisionControl revisions() {
+        return revisions != null ? revisions : RunSession.super.revisions();
+    }
+
     @Override public URI ingressUri() { return ingress; }
 
     @Override public List<ReplicaInfo> replicas() {
