@@ -65,4 +65,8 @@ public interface ContainerEngine extends AutoCloseable {
     /// The address containers reach this machine at (the default bridge network's gateway), when the engine
     /// runs on this machine; services that containers call back (the durable backend) also listen there.
     default java.util.Optional<String> bridgeGateway() { return java.util.Optional.empty(); }
+
+    /// The container's current cpu and memory use (one stats sample; takes about a second on Docker), or
+    /// empty when it is gone or the engine cannot say.
+    default java.util.Optional<ResourceUse> usage(String containerId) { return java.util.Optional.empty(); }
 }

@@ -132,6 +132,27 @@ public final class DockerEngine implements ContainerEngine {
         }
     }
 
+    @Override public java.util.Optional<dev.berth.runner.container.ResourceUse> usage(String containerId) {
+        try {
+            long nanoCpus = java.util.Objects.requireNonNullElse(
+                    quick.inspectContainerCmd(containerId).exec().getHostConfig().getNanoCPUs(), 0L);
+            var sample = new java.util.concurrent.CompletableFuture<com.github.dockerjava.api.model.Statistics>();
+            try (var ignored = quick.statsCmd(containerId).withNoStream(true).exec(
+                    new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Statistics>() {
+                        @Override public void onNext(com.github.dockerjava.api.model.Statistics stats) { sample.complete(stats); }
+
+                        @Override public void onError(Throwable error) { sample.completeExceptionally(error); }
+                    })) {
+                return java.util.Optional.of(ResourceStats.use(sample.get(10, java.util.concurrent.TimeUnit.SECONDS), nanoCpus));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        } catch (Exception e) { // gone, or stats not available (some remote engines)
+            return java.util.Optional.empty();
+        }
+    }
+
     @Override public boolean imageExists(String reference) {
         try {
             quick.inspectImageCmd(reference).exec();

@@ -10,38 +10,33 @@ import dev.berth.runner.queue.QueueStore;
 import dev.berth.runner.replica.ReplicaSet;
 import dev.berth.runner.replica.Waits;
 
+import dev.berth.runner.container.ResourceUse;
+
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.HashMap;
 import java.util.OptionalDouble;
 
 /// Wires an [Autoscaler] into a running session: samples the ingress's [RequestGauge] and the embedded
-/// queues, steers the [ReplicaSet], holds requests at zero replicas, and serves the decisions on the admin
-/// API. cpu and memory rules read no container stats yet (they propose nothing). Thread-safe.
+/// queues and (for cpu/memory rules) the replicas' container stats, steers the target revision, holds
+/// requests at zero replicas, and serves the decisions on the admin API. Thread-safe.
 public final class AppAutoscaler {
     private AppAutoscaler() {}
 
-    /// Starts the loop; close the result before the replicas. `queues` may be null (no storage open).
-    public static Autoscaler start(FunctionApp app, String revision, ReplicaSet replicas, Ingress ingress,
-                                   QueueStore queues, EventListener events, Clock clock) {
-        return start(app, revision, new Autoscaler.Target(() -> running(replicas.replicas()), replicas::scaleTo),
-                ingress, queues, events, clock);
-    }
-
     /// Starts the loop over whatever `target` steers (a session's latest revision, which changes with rollouts).
+    /// `usage` samples the target's replicas (called only when a cpu or memory rule needs it).
     public static Autoscaler start(FunctionApp app, String revision, Autoscaler.Target target, Ingress ingress,
-                                   QueueStore queues, EventListener events, Clock clock) {
+                                   QueueStore queues, Supplier<List<ResourceUse>> usage, EventListener events,
+                                   Clock clock) {
         var scale = keepDurableWorker(app, app.containerApp().scale(), events, clock);
         boolean http = app.functions().stream().anyMatch(f -> f.httpTrigger().isPresent());
         var engine = new ScaleEngine(scale, http, revision, clock);
         var gauge = ingress.requestGauge();
-        var autoscaler = new Autoscaler(engine, () -> sample(scale, gauge, queues), target, events,
+        var autoscaler = new Autoscaler(engine, () -> sample(scale, gauge, queues, usage), target, events,
                 scale.pollingInterval(), Waits.real());
         gauge.onHold(autoscaler::wake);
         ingress.autoscaled(scale.holdDeadline(), autoscaler::recent);
-        if (scale.rules().stream().anyMatch(ContainerAppScale.Utilization.class::isInstance)) {
-            events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.WARNING, "cpu and memory scale rules "
-                    + "are not measured locally yet; they propose no replicas (containerapp.yaml scale.rules)."));
-        }
         events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.INFO, "autoscaler: " + scale.minReplicas()
                 + "–" + scale.maxReplicas() + " replicas, polling every " + scale.pollingInterval().toSeconds()
                 + " s, cooldown " + scale.cooldownPeriod().toSeconds() + " s"));
@@ -66,13 +61,22 @@ public final class AppAutoscaler {
                 scale.cooldownPeriod(), scale.holdDeadline(), scale.rules());
     }
 
-    static ScaleMetrics sample(ContainerAppScale scale, RequestGauge gauge, QueueStore queues) {
+    static ScaleMetrics sample(ContainerAppScale scale, RequestGauge gauge, QueueStore queues,
+                               Supplier<List<ResourceUse>> usage) {
         var lengths = new HashMap<String, Long>();
         boolean queueRules = scale.rules().stream().anyMatch(ContainerAppScale.Queue.class::isInstance);
         // A queue not created yet is simply empty (no error): all counts in one read.
         if (queueRules && queues != null) {
             queues.counts().forEach(c -> lengths.put(c.queue(), c.visible() + c.invisible()));
         }
-        return new ScaleMetrics(gauge.takePeak(), gauge.held(), lengths, OptionalDouble.empty(), OptionalDouble.empty());
+        var cpu = OptionalDouble.empty();
+        var memory = OptionalDouble.empty();
+        if (scale.rules().stream().anyMatch(ContainerAppScale.Utilization.class::isInstance)) {
+            // As the HPA: the average over the replicas, in percent of what each container was given.
+            var samples = usage.get();
+            cpu = samples.stream().mapToDouble(ResourceUse::cpuPercent).average();
+            memory = samples.stream().mapToDouble(ResourceUse::memoryPercent).average();
+        }
+        return new ScaleMetrics(gauge.takePeak(), gauge.held(), lengths, cpu, memory);
     }
 }

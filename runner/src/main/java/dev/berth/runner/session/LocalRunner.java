@@ -65,7 +65,7 @@ public final class LocalRunner implements Runner {
             var triggers = SessionTriggers.start(app, subscriptions, ingress, events, clock);
             cleanup.addFirst(triggers);
             AutoCloseable scaler = options.debug() ? () -> {} : SessionScaling.start(app, revision, revisions, ingress,
-                    triggers.storage().queues(), events, clock);
+                    triggers.storage().queues(), engine, events, clock);
             cleanup.addFirst(scaler);
             var jobs = dev.berth.runner.job.JobSession.start(jobSpecs, app, ReplicaPlan.imageTag(app, revision),
                     ReplicaPlan.labels(app, revision, sessionId), engine, triggers.storage().queues(), ingress, events, clock);

@@ -127,6 +127,22 @@ class DockerEngineIT {
         }
     }
 
+    /// What the cpu and memory scale rules read: a container spinning a loop uses most of the half cpu it
+    /// was given, and some of its memory limit.
+    @Test void usage_busyContainer_reportsCpuOfItsLimitAndMemory() throws Exception {
+        var started = engine.start(spec(List.of("python3", "-c", "while True: pass"), 64L << 20, 500_000_000L, List.of()));
+        try {
+            assertThat(poll(Duration.ofSeconds(20), () -> engine.usage(started.id())
+                    .filter(u -> u.cpuPercent() > 50).isPresent())).as("cpu near its 0.5 limit").isTrue();
+            var use = engine.usage(started.id()).orElseThrow();
+            assertThat(use.cpuPercent()).isLessThan(150);
+            assertThat(use.memoryPercent()).isBetween(0.1, 100.0);
+        } finally {
+            engine.stopAndRemove(started.id(), Duration.ZERO);
+        }
+        assertThat(engine.usage(started.id())).as("a removed container").isEmpty();
+    }
+
     @Test void followLogs_bothStreamsAndLineWrittenInTwoParts_arriveAsWholeLines() throws Exception {
         var started = engine.start(spec(List.of("sh", "-c",
                 "for i in 1 2 3; do echo out$i; echo err$i >&2; sleep 0.2; done; printf par; sleep 0.3; echo tial; while true; do echo tick; sleep 0.1; done"),

@@ -42,6 +42,26 @@ class AppAutoscalerTest {
         assertThat(events).isEmpty();
     }
 
+    @Test
+    void sample_cpuRule_averagesTheReplicasUse() {
+        var scale = new ContainerAppScale(1, 5, java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(300),
+                java.time.Duration.ofSeconds(20), List.of(new ContainerAppScale.Utilization("cpu", ContainerAppScale.Resource.CPU, 50)));
+
+        var metrics = AppAutoscaler.sample(scale, new RequestGauge(), null,
+                () -> List.of(new dev.berth.runner.container.ResourceUse(90, 10), new dev.berth.runner.container.ResourceUse(30, 20)));
+
+        assertThat(metrics.cpuPercent()).hasValue(60);
+        assertThat(metrics.memoryPercent()).hasValue(15);
+    }
+
+    @Test
+    void sample_noUtilizationRule_takesNoStats() {
+        var metrics = AppAutoscaler.sample(ContainerAppScale.of(0, 5), new RequestGauge(), null,
+                () -> { throw new AssertionError("stats are slow; only cpu and memory rules take them"); });
+
+        assertThat(metrics.cpuPercent()).isEmpty();
+    }
+
     private static FunctionApp app(String triggerType) {
         var function = new FunctionDef("f", Path.of("f/function.json"),
                 List.of(new Binding(triggerType, "in", "context", Map.of())), Optional.empty());
