@@ -33,6 +33,8 @@ public final class FakeRunner implements Runner {
     public volatile java.net.URI ingress;
     /// Handed to each session started as its durable backend (null: none).
     public volatile dev.berth.runner.durable.DurableControl durable;
+    /// Handed to each session started as its job runner (null: none).
+    public volatile dev.berth.runner.job.JobRunner jobs;
 
     /// A runner whose start brings one replica up and serves one invocation, as a real small run does.
     public static FakeRunner withReadyReplicaAndInvocation() {
@@ -70,6 +72,7 @@ public final class FakeRunner implements Runner {
         if (app != null) session.app = app;
         if (ingress != null) session.ingress = ingress;
         session.durable = durable;
+        session.jobs = jobs;
         sessions.add(session);
         return session;
     }
