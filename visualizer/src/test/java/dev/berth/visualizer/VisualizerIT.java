@@ -1,5 +1,8 @@
 package dev.berth.visualizer;
 
+import dev.berth.visualizer.scale.ScaleChart;
+import dev.berth.visualizer.scale.ScaleHistory;
+
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
@@ -55,7 +58,8 @@ class VisualizerIT {
     private LogView log;
     private InvocationTable invocations;
     private ReplicaTable replicas;
-    private ReplicaCountChart chart;
+    private final ScaleHistory scale = new ScaleHistory();
+    private ScaleChart chart;
     private Stage stage;
 
     @Start
@@ -65,7 +69,7 @@ class VisualizerIT {
         log = new LogView(LOG_CAPACITY, ZoneOffset.UTC);
         invocations = new InvocationTable(1_000, ZoneOffset.UTC);
         replicas = new ReplicaTable(ZoneOffset.UTC);
-        chart = new ReplicaCountChart(Duration.ofMinutes(5), clock);
+        chart = new ScaleChart(scale, clock, ZoneOffset.UTC);
         SplitPane left = new SplitPane(log, replicas);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.68);
@@ -243,19 +247,23 @@ class VisualizerIT {
     }
 
     @Test
-    void replicaCountChart_recordSteps_keepsWindowAndDraws() {
+    void scaleChart_replicaStepsAndDecisions_drawTheMarkersInTheWindow() {
         onFx(() -> {
             int[][] steps = {{0, 0}, {0, 1}, {1, 1}, {1, 3}, {3, 3}, {3, 5}, {5, 5}, {4, 4}, {2, 2}, {2, 3}};
             for (int i = 0; i < steps.length; i++) {
                 clock.set(T0.plus(Duration.ofSeconds(40L * i)));
-                chart.record(clock.instant(), steps[i][0], steps[i][1]);
+                scale.replicas("orders--r1", clock.instant(), steps[i][0], steps[i][1]);
+                scale.decision("orders--r1", new dev.berth.visualizer.scale.ScaleMarker(clock.instant(), steps[i][0],
+                        steps[i][1], "http", "step " + i, List.of()));
             }
             clock.set(T0.plus(Duration.ofMinutes(7)));
-            chart.record(clock.instant(), 2, 3);
+            scale.replicas("orders--r1", clock.instant(), 2, 3);
+            chart.refresh();
             return null;
         });
-        assertThat(onFx(() -> chart.samples())).extracting(ReplicaCountHistory.Sample::at)
-                .allMatch(at -> !at.isBefore(T0.plus(Duration.ofMinutes(2)).minusSeconds(40)));
+        // The window is the last 5 minutes: decisions from minute 2 on.
+        assertThat(onFx(() -> chart.drawnMarkers())).extracting(dev.berth.visualizer.scale.ScaleMarker::reason)
+                .containsExactly("step 3", "step 4", "step 5", "step 6", "step 7", "step 8", "step 9");
         onFx(() -> Screenshots.save(chart, "06-chart-light"));
     }
 
@@ -268,8 +276,9 @@ class VisualizerIT {
                     replica("orders-7f9c-2", "CRASHED", 2), replica("orders-7f9c-3", "STOPPED", 0)));
             for (int i = 0; i < 8; i++) {
                 clock.set(T0.plus(Duration.ofSeconds(35L * i)));
-                chart.record(clock.instant(), Math.min(i, 3), Math.min(i + 1, 4));
+                scale.replicas("orders--r1", clock.instant(), Math.min(i, 3), Math.min(i + 1, 4));
             }
+            chart.refresh();
             invocations.select(invocations.rows().get(2));
             Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
             return null;

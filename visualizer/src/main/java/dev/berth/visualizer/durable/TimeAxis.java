@@ -3,8 +3,9 @@ package dev.berth.visualizer.durable;
 import java.util.Locale;
 
 /// The timeline's time axis: a tick step that leaves room for its labels, and how offsets from the first
-/// event and durations read ("+1.5 s", "+2 min 30 s", "37 ms"). Stateless; any thread.
-final class TimeAxis {
+/// event and durations read ("+1.5 s", "+2 min 30 s", "37 ms"); the jobs timeline and the scale chart use
+/// it too. Stateless; any thread.
+public final class TimeAxis {
     private static final long SECOND = 1_000;
     private static final long MINUTE = 60 * SECOND;
     private static final long HOUR = 60 * MINUTE;
@@ -17,7 +18,7 @@ final class TimeAxis {
     }
 
     /// The smallest step (ms) whose ticks lie at least `minGap` pixels apart when `spanMillis` fills `pixels`.
-    static long step(double spanMillis, double pixels, double minGap) {
+    public static long step(double spanMillis, double pixels, double minGap) {
         if (pixels <= 0 || spanMillis <= 0) {
             return STEPS[STEPS.length - 1];
         }
@@ -30,7 +31,7 @@ final class TimeAxis {
     }
 
     /// A tick's label: its offset from the first event, as precise as the step needs.
-    static String offset(long millis, long step) {
+    public static String offset(long millis, long step) {
         if (millis == 0) {
             return "0";
         }
@@ -47,7 +48,7 @@ final class TimeAxis {
     }
 
     /// A bar's length: "37 ms", "1.25 s", "2 min 5 s", "1 h 30 min".
-    static String duration(long millis) {
+    public static String duration(long millis) {
         if (millis < SECOND) {
             return millis + " ms";
         }

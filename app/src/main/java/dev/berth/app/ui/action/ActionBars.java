@@ -53,6 +53,24 @@ public final class ActionBars {
         return button;
     }
 
+    /// The outcome of a panel's last action under its tool bar: `message` in green, or red while `failed`;
+    /// takes no room while there is none.
+    public static javafx.scene.control.Label outcome(String id, javafx.beans.value.ObservableStringValue message,
+                                                     javafx.beans.value.ObservableBooleanValue failed) {
+        var label = new javafx.scene.control.Label();
+        label.setId(id);
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.setWrapText(true);
+        label.textProperty().bind(message);
+        failed.addListener((o, was, now) -> {
+            label.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
+            label.getStyleClass().add(now ? Styles.DANGER : Styles.SUCCESS);
+        });
+        label.managedProperty().bind(label.textProperty().isNotEmpty());
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        return label;
+    }
+
     /// Shortcuts for a scene without a menu bar (the start page).
     public static void installShortcuts(Scene scene, List<Action> actions) {
         for (var action : actions) {

@@ -147,18 +147,8 @@ public final class OrchestrationsTab extends Tab {
     }
 
     private static Label status(OrchestrationActionsViewModel actions) {
-        var label = new Label();
-        label.setId("orchestrationStatus");
-        label.setMaxWidth(Double.MAX_VALUE);
-        label.setWrapText(true);
+        var label = ActionBars.outcome("orchestrationStatus", actions.messageProperty(), actions.failedProperty());
         label.getStyleClass().add("orchestration-status");
-        label.textProperty().bind(actions.messageProperty());
-        actions.failedProperty().addListener((o, was, failed) -> {
-            label.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
-            label.getStyleClass().add(failed ? Styles.DANGER : Styles.SUCCESS);
-        });
-        label.managedProperty().bind(label.textProperty().isNotEmpty());
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
         return label;
     }
 

@@ -3,26 +3,30 @@ package dev.berth.app.ui.main;
 import atlantafx.base.theme.Styles;
 import dev.berth.app.ui.run.RunOutput;
 import dev.berth.app.ui.run.RunViewModel;
+import dev.berth.app.ui.scale.ScaleChartViewModel;
 import dev.berth.app.ui.storage.StorageView;
 import dev.berth.app.ui.storage.StorageViewModel;
 import dev.berth.visualizer.InvocationRow;
 import dev.berth.visualizer.InvocationTable;
 import dev.berth.visualizer.LogEntry;
 import dev.berth.visualizer.LogView;
-import dev.berth.visualizer.ReplicaCountChart;
 import dev.berth.visualizer.ReplicaRow;
 import dev.berth.visualizer.ReplicaTable;
+import dev.berth.visualizer.scale.ScaleChart;
+import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 
 /// The bottom panels of a project window: Logs (the log view brings its own text and source filters),
-/// Replicas (table and count chart), Invocations, Storage (queue and blob explorers). Receives the run's
+/// Replicas (table and the per-revision scale chart), Invocations, Storage (queue and blob explorers). Receives the run's
 /// batches as its `RunOutput`. FX thread only.
 public final class RunPanels extends TabPane implements RunOutput {
     /// Lines the log keeps; older ones drop off.
@@ -30,21 +34,23 @@ public final class RunPanels extends TabPane implements RunOutput {
 
     private final LogView logView = new LogView(LOG_CAPACITY);
     private final ReplicaTable replicaTable = new ReplicaTable();
-    private final ReplicaCountChart replicaChart = new ReplicaCountChart();
     private final InvocationTable invocationTable = new InvocationTable();
     /// The log text filter `filterByFunction` set last, so clearing the selection clears only that.
     private String lastFunctionFilter;
 
-    public RunPanels(RunViewModel run, StorageViewModel storage) {
+    public RunPanels(RunViewModel run, StorageViewModel storage, Clock clock) {
         setId("runPanels");
         getStyleClass().addAll("run-panels", Styles.TABS_FLOATING);
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         logView.setId("logView");
         replicaTable.setId("replicaTable");
-        replicaChart.setId("replicaChart");
         invocationTable.setId("invocationTable");
-        var replicas = new SplitPane(replicaTable, replicaChart);
-        replicas.setDividerPositions(0.62);
+        var scale = new ScaleChartViewModel(run);
+        var replicaChart = new ScaleChart(scale.history(), clock, ZoneId.systemDefault());
+        replicaChart.setId("replicaChart");
+        scale.changesProperty().addListener((o, was, now) -> replicaChart.refresh());
+        var replicas = new SplitPane(replicaTable, new BorderPane(replicaChart, scaleWarning(scale), null, null, null));
+        replicas.setDividerPositions(0.45);
         getTabs().addAll(tab("Logs", Feather.ALIGN_LEFT, logView, "logsTab"),
                 tab("Replicas", Feather.SERVER, replicas, "replicasTab"),
                 tab("Invocations", Feather.ACTIVITY, invocationTable, "invocationsTab"));
@@ -53,6 +59,20 @@ public final class RunPanels extends TabPane implements RunOutput {
         var storageTab = tab("Storage", Feather.DATABASE, storageView, "storageTab");
         storageTab.selectedProperty().addListener((o, was, selected) -> storageView.setShowing(selected));
         getTabs().add(storageTab);
+    }
+
+    /// A project that Azure could never wake again says so above the chart, not only in the log.
+    private static Label scaleWarning(ScaleChartViewModel scale) {
+        var label = new Label();
+        label.setId("scaleWarning");
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.getStyleClass().addAll(Styles.WARNING, "scale-warning");
+        label.setStyle("-fx-padding: 6 8 6 8; -fx-background-color: -color-warning-subtle;");
+        label.textProperty().bind(scale.warningProperty());
+        label.managedProperty().bind(label.textProperty().isNotEmpty());
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        return label;
     }
 
     private static Tab tab(String title, Feather icon, javafx.scene.Node content, String id) {
@@ -83,6 +103,4 @@ public final class RunPanels extends TabPane implements RunOutput {
     @Override public void invocations(List<InvocationRow> batch) { invocationTable.add(batch); }
 
     @Override public void replicas(List<ReplicaRow> all) { replicaTable.update(all); }
-
-    @Override public void replicaCount(Instant at, int ready, int total) { replicaChart.record(at, ready, total); }
 }

@@ -4,7 +4,6 @@ import dev.berth.visualizer.InvocationRow;
 import dev.berth.visualizer.LogEntry;
 import dev.berth.visualizer.ReplicaRow;
 
-import java.time.Instant;
 import java.util.List;
 
 /// Where a run's live data goes: the views (log view, tables, chart) implement it, tests record it. Keeps
@@ -18,6 +17,4 @@ public interface RunOutput {
 
     /// Every replica of the run as it is now.
     void replicas(List<ReplicaRow> all);
-
-    void replicaCount(Instant at, int ready, int total);
 }

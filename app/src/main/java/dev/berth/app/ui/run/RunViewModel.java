@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /// One project's run: starts and stops a `RunSession` off the FX thread, and turns its events (batched
-/// by the `EventPipe`) into log lines, table rows and chart points for a `RunOutput`. FX thread only.
+/// by the `EventPipe`) into log lines and table rows for a `RunOutput` (the scale chart reads the batches itself). FX thread only.
 public final class RunViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(RunViewModel.class);
 
@@ -171,7 +171,7 @@ public final class RunViewModel {
             }
             loadChanged |= event instanceof InvocationFinished;
         }
-        publish(logs, invocations, replicasChanged, batch.isEmpty() ? null : batch.getLast());
+        publish(logs, invocations, replicasChanged);
         if (replicasChanged || loadChanged) refreshReplicas();
         batchListeners.forEach(listener -> listener.accept(batch));
     }
@@ -182,14 +182,10 @@ public final class RunViewModel {
     /// The project as the running session loaded it (kept after it stops), or null before the first run.
     public ReadOnlyObjectProperty<dev.berth.runner.project.FunctionApp> appProperty() { return app.getReadOnlyProperty(); }
 
-    private void publish(List<LogEntry> logs, List<InvocationRow> invocations, boolean replicasChanged,
-                         RunnerEvent last) {
+    private void publish(List<LogEntry> logs, List<InvocationRow> invocations, boolean replicasChanged) {
         if (!logs.isEmpty()) output.logs(logs);
         if (!invocations.isEmpty()) output.invocations(invocations);
-        if (replicasChanged) {
-            output.replicas(board.rows());
-            output.replicaCount(last.at(), board.readyCount(), board.liveCount());
-        }
+        if (replicasChanged) output.replicas(board.rows());
     }
 
     /// Ports, restarts and outstanding requests are not in the events: take them from a snapshot.
@@ -237,6 +233,5 @@ public final class RunViewModel {
         @Override public void logs(List<LogEntry> batch) {}
         @Override public void invocations(List<InvocationRow> batch) {}
         @Override public void replicas(List<dev.berth.visualizer.ReplicaRow> all) {}
-        @Override public void replicaCount(java.time.Instant at, int ready, int total) {}
     }
 }

@@ -35,6 +35,8 @@ public final class FakeRunner implements Runner {
     public volatile dev.berth.runner.durable.DurableControl durable;
     /// Handed to each session started as its revisions (null: the session's default, none).
     public volatile dev.berth.runner.revision.RevisionControl revisions;
+    /// Handed to each session started as its job runner (null: none).
+    public volatile dev.berth.runner.job.JobRunner jobs;
 
     /// A runner whose start brings one replica up and serves one invocation, as a real small run does.
     public static FakeRunner withReadyReplicaAndInvocation() {
@@ -73,6 +75,7 @@ public final class FakeRunner implements Runner {
         if (ingress != null) session.ingress = ingress;
         session.durable = durable;
         session.revisions = revisions;
+        session.jobs = jobs;
         sessions.add(session);
         return session;
     }

@@ -5,7 +5,6 @@ import dev.berth.visualizer.InvocationRow;
 import dev.berth.visualizer.LogEntry;
 import dev.berth.visualizer.ReplicaRow;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +13,6 @@ public final class RecordingOutput implements RunOutput {
     public final List<LogEntry> logs = new ArrayList<>();
     public final List<InvocationRow> invocations = new ArrayList<>();
     public List<ReplicaRow> replicas = List.of();
-    public final List<String> counts = new ArrayList<>();
     public int clears;
 
     @Override public void clear() { clears++; }
@@ -24,6 +22,4 @@ public final class RecordingOutput implements RunOutput {
     @Override public void invocations(List<InvocationRow> batch) { invocations.addAll(batch); }
 
     @Override public void replicas(List<ReplicaRow> all) { replicas = all; }
-
-    @Override public void replicaCount(Instant at, int ready, int total) { counts.add(ready + "/" + total); }
 }

@@ -54,7 +54,7 @@ class RunViewModelTest {
     }
 
     @Test
-    void onEvents_batchWithReadyReplicaAndInvocation_publishesRowsLogsAndCount() {
+    void onEvents_batchWithReadyReplicaAndInvocation_publishesRowsAndLogs() {
         model.run();
         pipe.flush();
         assertThat(output.replicas).extracting(ReplicaRow::id, ReplicaRow::state, ReplicaRow::hostPort)
@@ -63,7 +63,6 @@ class RunViewModelTest {
             assertThat(row.function()).isEqualTo("hello");
             assertThat(row.status()).isEqualTo(200);
         });
-        assertThat(output.counts).containsExactly("1/1");
         assertThat(output.logs).hasSize(4);
     }
 
