@@ -54,13 +54,11 @@ public final class DurableEngine implements AutoCloseable {
     private final ArrayDeque<Activity> readyActivities = new ArrayDeque<>();
     private final Set<Instance> candidates = new LinkedHashSet<>();
     private final List<Worker> workers = new ArrayList<>();
-    private final Map<InstanceKey, List<Waiter>> waiters = new HashMap<>();
+    private final Waiters waiters = new Waiters();
     private final Map<InstanceKey, String> changes = new LinkedHashMap<>();
     private final Episodes episodes;
     private final Thread timerThread;
     private volatile boolean closed;
-
-    private record Waiter(Predicate<RuntimeStatus> until, CompletableFuture<InstanceInfo> future) {}
 
     DurableEngine(DurableStore store, Clock clock, EventListener events) throws SQLException {
         this.store = store;
@@ -250,7 +248,7 @@ public final class DurableEngine implements AutoCloseable {
             info.ifPresent(i -> {
                 events.onEvent(new OrchestrationChanged(clock.instant(), i.hub(), i.instanceId(), i.name(), i.status(),
                         entry.getValue(), instance != null ? instance.history.size() : -1));
-                wake(entry.getKey(), i);
+                waiters.changed(entry.getKey(), i);
             });
         }
         changes.clear();
@@ -263,18 +261,6 @@ public final class DurableEngine implements AutoCloseable {
             log.warn("cannot read {} back for its listeners", key, e);
             return Optional.empty();
         }
-    }
-
-    private void wake(InstanceKey key, InstanceInfo info) {
-        var list = waiters.get(key);
-        if (list == null) return;
-        list.removeIf(w -> {
-            if (w.future().isDone()) return true;
-            if (!w.until().test(info.status())) return false;
-            w.future().complete(info);
-            return true;
-        });
-        if (list.isEmpty()) waiters.remove(key);
     }
 
     /// A future completed when the instance's status satisfies `until` (at once when it already does).
@@ -290,7 +276,7 @@ public final class DurableEngine implements AutoCloseable {
             } else if (until.test(info.get().status()) || info.get().status().terminal()) {
                 future.complete(info.get());
             } else {
-                waiters.computeIfAbsent(key, k -> new ArrayList<>()).add(new Waiter(until, future));
+                waiters.add(key, until, future);
             }
         } finally {
             lock.unlock();
@@ -334,7 +320,7 @@ public final class DurableEngine implements AutoCloseable {
         var visible = instance.inbox.stream().filter(e -> !e.visibleAt().isAfter(now)).toList();
         instance.lockedBy = worker;
         instance.dispatched = visible;
-        instance.episodeStart = Protos.event(episodeTime(visible, now))
+        instance.episodeStart = Protos.event(SdkHistory.episodeTime(visible, now))
                 .setOrchestratorStarted(OrchestratorStartedEvent.getDefaultInstance()).build();
         worker.orchestrations.add(instance);
         var request = OrchestratorRequest.newBuilder().setInstanceId(instance.key.id())
@@ -343,19 +329,6 @@ public final class DurableEngine implements AutoCloseable {
                 .addNewEvents(instance.episodeStart);
         request.addAllNewEvents(SdkHistory.replayable(visible.stream().map(InboxEntry::event).toList()));
         return request.build();
-    }
-
-    /// The orchestrator's "now" for an episode: at least a millisecond past every timer it delivers. The
-    /// Java SDK writes fire times in milliseconds but compares them with its own finer-grained instant, and
-    /// at an equal or earlier time it leaves an extra zero-length timer behind.
-    private static Instant episodeTime(List<InboxEntry> delivered, Instant now) {
-        var time = now;
-        for (var entry : delivered) {
-            if (!entry.event().hasTimerFired()) continue;
-            var due = Protos.instant(entry.event().getTimerFired().getFireAt()).plusMillis(1);
-            if (due.isAfter(time)) time = due;
-        }
-        return time;
     }
 
     private boolean sendActivity(Worker worker) {
@@ -423,8 +396,7 @@ public final class DurableEngine implements AutoCloseable {
         try {
             workers.forEach(Worker::end);
             workers.clear();
-            waiters.values().forEach(list -> list.forEach(w -> w.future().cancel(false)));
-            waiters.clear();
+            waiters.cancelAll();
         } finally {
             lock.unlock();
         }
