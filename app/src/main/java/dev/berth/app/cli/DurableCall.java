@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.runner.durable.RuntimeStatus;
-import dev.berth.runner.session.RunFile;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,11 +13,9 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -49,12 +46,8 @@ abstract class DurableCall implements Callable<Integer> {
 
     @Override
     public final Integer call() throws InterruptedException {
-        var ingress = port != null ? Optional.of(URI.create("http://127.0.0.1:" + port))
-                : RunFile.ingressOf(dir.toAbsolutePath().normalize());
-        if (ingress.isEmpty()) {
-            return fail(USAGE, "No running session serves " + dir + ", so its orchestrations cannot be reached. Fix: "
-                    + "start it with `berth run " + dir + "` (or Run in the app), or pass --port.");
-        }
+        var ingress = SessionAddress.of(dir, port);
+        if (ingress.isEmpty()) return fail(USAGE, SessionAddress.notRunning(dir, "its orchestrations"));
         var out = spec.commandLine().getOut();
         try (var api = new DurableApiClient(ingress.get(), hub)) {
             int code = run(api, out);

@@ -3,7 +3,6 @@ package dev.berth.app.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.runner.session.RunFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /// `berth invoke <dir> <function> [--input …]`: runs one function of the project's running session
@@ -40,11 +38,9 @@ final class InvokeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         var err = spec.commandLine().getErr();
-        var ingress = port != null ? Optional.of(URI.create("http://127.0.0.1:" + port))
-                : RunFile.ingressOf(dir.toAbsolutePath().normalize());
+        var ingress = SessionAddress.of(dir, port);
         if (ingress.isEmpty()) {
-            err.println("No running session serves " + dir + ". Fix: start it with `./berth run " + dir
-                    + "` (or Run in the app), or pass --port.");
+            err.println(SessionAddress.notRunning(dir, ""));
             return 2;
         }
         var target = URI.create(ingress.get() + "/admin/functions/" + URLEncoder.encode(function, StandardCharsets.UTF_8)

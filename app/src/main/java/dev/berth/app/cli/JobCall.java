@@ -2,7 +2,6 @@ package dev.berth.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.runner.session.RunFile;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /// What every `berth job` subcommand shares: the project folder, finding its running session
@@ -51,12 +49,8 @@ abstract class JobCall implements Callable<Integer> {
 
     @Override
     public final Integer call() throws InterruptedException {
-        var found = port != null ? Optional.of(URI.create("http://127.0.0.1:" + port))
-                : RunFile.ingressOf(dir.toAbsolutePath().normalize());
-        if (found.isEmpty()) {
-            return fail(USAGE, "No running session serves " + dir + ", so its jobs cannot be reached. Fix: start it "
-                    + "with `berth run " + dir + "` (or Run in the app), or pass --port.");
-        }
+        var found = SessionAddress.of(dir, port);
+        if (found.isEmpty()) return fail(USAGE, SessionAddress.notRunning(dir, "its jobs"));
         ingress = found.get();
         var out = spec.commandLine().getOut();
         try (var client = HttpClient.newHttpClient()) {

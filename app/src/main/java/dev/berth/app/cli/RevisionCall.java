@@ -2,7 +2,6 @@ package dev.berth.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.runner.session.RunFile;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,11 +34,9 @@ abstract class RevisionCall implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         var err = spec.commandLine().getErr();
-        var ingress = port != null ? java.util.Optional.of(URI.create("http://127.0.0.1:" + port))
-                : RunFile.ingressOf(dir.toAbsolutePath().normalize());
+        var ingress = SessionAddress.of(dir, port);
         if (ingress.isEmpty()) {
-            err.println("No running session serves " + dir + ". Fix: start it with `./berth run " + dir
-                    + "` (or Run in the app), or pass --port.");
+            err.println(SessionAddress.notRunning(dir, "its revisions"));
             return 2;
         }
         try (var api = new Api(ingress.get())) {

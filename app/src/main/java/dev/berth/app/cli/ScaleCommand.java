@@ -2,7 +2,6 @@ package dev.berth.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.runner.session.RunFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /// `berth scale explain <dir>`: the running session's latest autoscaler decisions with their reasons and
@@ -39,11 +37,9 @@ final class ScaleCommand {
         @Override
         public Integer call() throws InterruptedException {
             var err = spec.commandLine().getErr();
-            var ingress = port != null ? Optional.of(URI.create("http://127.0.0.1:" + port))
-                    : RunFile.ingressOf(dir.toAbsolutePath().normalize());
+            var ingress = SessionAddress.of(dir, port);
             if (ingress.isEmpty()) {
-                err.println("No running session serves " + dir + ". Fix: start it with `./berth run " + dir
-                        + "` (or Run in the app), or pass --port.");
+                err.println(SessionAddress.notRunning(dir, "its autoscaler"));
                 return 2;
             }
             var target = URI.create(ingress.get() + "/admin/berth/scale");
