@@ -127,8 +127,11 @@ final class ContainerLauncher {
             fix = "a host port is taken; stop what uses it or retry (Berth picks free ports)";
         } else if (lower.contains("executable file not found") || lower.contains("no such file or directory")) {
             fix = "the image's command does not exist in the image; check CMD/ENTRYPOINT in the Dockerfile";
-        } else if (lower.contains("could not select device driver") || lower.contains("nvidia")) {
-            fix = "the engine cannot provide the requested GPU (no NVIDIA runtime registered with Docker); run on CPU";
+        } else if (lower.contains("could not select device driver")) {
+            fix = "the engine cannot provide the requested GPU: no NVIDIA runtime or device driver is registered with "
+                    + "Docker (install the NVIDIA Container Toolkit and restart Docker)";
+        } else if (lower.contains("nvidia")) {
+            fix = "the engine's NVIDIA hook refused the requested GPU (check `nvidia-smi` and the GPU ids)";
         } else {
             fix = "see Docker's message";
         }

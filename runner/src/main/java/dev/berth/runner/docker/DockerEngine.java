@@ -114,8 +114,10 @@ public final class DockerEngine implements ContainerEngine {
             var version = quick.versionCmd().exec();
             var info = quick.infoCmd().exec();
             var runtimes = info.getRuntimes() == null ? java.util.Set.<String>of() : info.getRuntimes().keySet();
+            // Only a local engine shares this machine's PATH; a remote one is judged by its runtimes alone.
+            boolean hook = EngineErrors.isUnixSocket(dockerHost) && Gpu.hookOnPath(System.getenv("PATH"));
             return new EngineInfo(version.getVersion(), version.getApiVersion(), info.getOperatingSystem(),
-                    Gpu.available(runtimes), Gpu.detail(runtimes));
+                    Gpu.available(runtimes, hook), Gpu.detail(runtimes, hook));
         } catch (RuntimeException e) {
             throw EngineErrors.unavailable(dockerHost, hostFromEnvironment, e);
         }

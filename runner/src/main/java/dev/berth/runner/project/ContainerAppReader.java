@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /// Reads containerapp.yaml (the Azure Container Apps YAML of `az containerapp create --yaml`) into a
 /// [ContainerAppSpec]: name, ingress target port and replica bounds here, the first container in
 /// [ContainerReader]. The file is optional; without it every value takes its default. Keys are matched
-/// exactly, as the Azure CLI does. Stateless apart from its parser.
+/// exactly, as the Azure CLI does. GPUs: [ContainerAppGpuReader]. Stateless apart from its parser.
 final class ContainerAppReader {
     static final Path FILE = Path.of("containerapp.yaml");
     static final int DEFAULT_PORT = 8080;
@@ -56,8 +56,9 @@ final class ContainerAppReader {
     private static ContainerAppSpec defaults(String name, Map<String, String> settings, Problems problems) {
         var scale = ContainerAppScaleReader.withSettings(ContainerAppScale.of(DEFAULT_MIN_REPLICAS, DEFAULT_MAX_REPLICAS),
                 settings, problems);
+        var gpu = ContainerAppGpuReader.read(Optional.empty(), settings, problems);
         return new ContainerAppSpec(name, DEFAULT_PORT, DEFAULT_MIN_REPLICAS, DEFAULT_MAX_REPLICAS,
-                ContainerReader.DEFAULT_CPU, ContainerReader.DEFAULT_MEMORY, Map.of(), Optional.empty(), scale);
+                ContainerReader.DEFAULT_CPU, ContainerReader.DEFAULT_MEMORY, Map.of(), Optional.empty(), scale, gpu);
     }
 
     private ContainerAppSpec read(SourceDoc doc, String folderName, Map<String, String> settings, Problems problems) {
@@ -75,8 +76,9 @@ final class ContainerAppReader {
         var scale = child(doc, "properties.template", template, "scale", SCALE_KEYS, problems);
         var replicas = replicas(doc, scale, problems);
         var scaling = ContainerAppScaleReader.read(doc, scale, replicas[0], replicas[1], settings, problems);
+        var gpu = ContainerAppGpuReader.read(ContainerAppGpuReader.profile(doc, properties, problems), settings, problems);
         return new ContainerAppSpec(name, port, replicas[0], replicas[1], container.cpu(), container.memoryBytes(),
-                container.env(), container.readiness(), scaling);
+                container.env(), container.readiness(), scaling, gpu);
     }
 
     private static JsonNode child(SourceDoc doc, String parentField, JsonNode parent, String key, Set<String> known,

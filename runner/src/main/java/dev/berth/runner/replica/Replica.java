@@ -17,6 +17,7 @@ final class Replica {
     Instant ready;
     int hostPort;
     int debugPort;
+    ReplicaGpu gpu = ReplicaGpu.NONE;
     int outstanding;
     int restarts;
     /// Set once, by scale-down or close; the supervisor then removes the container and ends.
@@ -40,11 +41,12 @@ final class Replica {
         containerId = "";
         hostPort = 0;
         debugPort = 0;
+        gpu = ReplicaGpu.NONE;
         checkRequested = false;
     }
 
     ReplicaInfo snapshot(String revision) {
         return new ReplicaInfo(id, revision, state, containerId, started, Optional.ofNullable(ready), hostPort,
-                debugPort, outstanding, restarts);
+                debugPort, outstanding, restarts, gpu);
     }
 }

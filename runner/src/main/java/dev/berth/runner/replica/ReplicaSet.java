@@ -4,6 +4,7 @@ import dev.berth.runner.container.ContainerEngine;
 import dev.berth.runner.event.EventListener;
 import dev.berth.runner.event.ReplicaState;
 import dev.berth.runner.event.ReplicaStateChanged;
+import dev.berth.runner.event.RunnerNotice;
 import dev.berth.runner.event.RunnerEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ public final class ReplicaSet implements ReplicaPool, AutoCloseable {
     private final EventListener events;
     private final Clock clock;
     private final Settings settings;
+    private final GpuPlacement gpu;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final TreeMap<String, Replica> replicas = new TreeMap<>();
@@ -90,6 +92,7 @@ public final class ReplicaSet implements ReplicaPool, AutoCloseable {
         this.events = events;
         this.clock = clock;
         this.settings = settings;
+        this.gpu = new GpuPlacement(template.gpu());
     }
 
     /// Starts or stops replicas until `count` are wanted; returns at once (starts run in the background).
@@ -264,6 +267,7 @@ public final class ReplicaSet implements ReplicaPool, AutoCloseable {
         try {
             replica.state = ReplicaState.STOPPED;
             replicas.remove(replica.id);
+            gpu.release(replica.id);
             changed.signalAll();
             publish(event(replica, ReplicaState.STOPPED, detail));
         } finally {
@@ -291,6 +295,26 @@ public final class ReplicaSet implements ReplicaPool, AutoCloseable {
     }
 
     Clock clock() { return clock; }
+
+    GpuPlacement gpu() { return gpu; }
+
+    /// The engine refused the GPU under `prefer`: replicas start on CPU from now on; the user is warned once.
+    void fallBackToCpu(GpuRefusal refusal) {
+        if (gpu.fallBack(refusal.cause())) {
+            publish(new RunnerNotice(clock.instant(), RunnerNotice.Level.WARNING, "revision " + template.revision()
+                    + ": " + refusal.fellBack(template.gpu().source())));
+        }
+    }
+
+    /// The engine refused a required GPU: the user is told once, each replica's failure repeats it.
+    String requireFailed(GpuRefusal refusal) {
+        var message = refusal.required(template.gpu().source());
+        if (gpu.firstRequireFailure()) {
+            publish(new RunnerNotice(clock.instant(), RunnerNotice.Level.ERROR, "revision " + template.revision()
+                    + ": " + message));
+        }
+        return message;
+    }
 
     private RunnerEvent event(Replica replica, ReplicaState state, String detail) {
         return new ReplicaStateChanged(clock.instant(), replica.id, template.revision(), replica.containerId, state, detail);

@@ -3,9 +3,11 @@ package dev.berth.runner.replica;
 import dev.berth.runner.container.ContainerEngine;
 import dev.berth.runner.container.ContainerSpec;
 import dev.berth.runner.container.ContainerStartException;
+import dev.berth.runner.container.GpuRequest;
 import dev.berth.runner.container.StartedContainer;
 import dev.berth.runner.event.LogLine;
 import dev.berth.runner.event.ReplicaState;
+import dev.berth.runner.project.ContainerAppGpu;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,8 @@ final class Supervisor implements Runnable {
     private int attempts;
     private int statusFailures;
     private Instant readyAt;
+    /// What the running container got: its GPUs, or CPU after a fallback.
+    private ReplicaGpu gpuUse = ReplicaGpu.NONE;
 
     Supervisor(ReplicaSet set, Replica replica, ContainerEngine engine, ReplicaTemplate template,
                Clock clock, ReplicaSet.Settings settings) {
@@ -78,7 +82,7 @@ final class Supervisor implements Runnable {
                 r -> r.beginAttempt(begun));
         StartedContainer container;
         try {
-            container = engine.start(spec());
+            container = start();
         } catch (ContainerStartException | RuntimeException e) {
             set.update(replica, ReplicaState.FAILED, "the container did not start: " + e.getMessage(), r -> { });
             return Outcome.FAILED;
@@ -112,10 +116,12 @@ final class Supervisor implements Runnable {
         int probePort = ReadinessProbe.containerPort(template.readiness(), template.handlerPort());
         var probe = ReadinessProbe.of(template.readiness(), template.handlerPort(),
                 container.hostPorts().getOrDefault(probePort, 0));
-        set.update(replica, ReplicaState.STARTING, "container running, waiting for " + probe.describe(), r -> {
+        var on = gpuUse.describe().isEmpty() ? "" : " on " + gpuUse.describe();
+        set.update(replica, ReplicaState.STARTING, "container running" + on + ", waiting for " + probe.describe(), r -> {
             r.containerId = container.id();
             r.hostPort = hostPort;
             r.debugPort = debugPort;
+            r.gpu = gpuUse;
         });
         var started = clock.instant();
         var initialDelay = template.readiness().map(p -> Duration.ofSeconds(Math.max(0, p.initialDelaySeconds())))
@@ -227,11 +233,34 @@ final class Supervisor implements Runnable {
         settings.waits().pause(delay, replica.wake);
     }
 
-    private ContainerSpec spec() {
+    /// Starts the container with the GPUs the placement gives. An engine that refuses them fails the start
+    /// under `require`, and under `prefer` makes this and every later replica of the revision start on CPU.
+    private StartedContainer start() throws ContainerStartException {
+        var placement = set.gpu();
+        var request = placement.request(replica.id);
+        try {
+            var started = engine.start(spec(request));
+            gpuUse = request.requested() ? ReplicaGpu.on(request)
+                    : placement.cpuReason().map(ReplicaGpu::cpu).orElse(ReplicaGpu.NONE);
+            return started;
+        } catch (ContainerStartException e) {
+            var refusal = request.requested() ? GpuRefusal.of(e.getMessage()) : java.util.Optional.<GpuRefusal>empty();
+            if (refusal.isEmpty()) throw e;
+            if (placement.plan().mode() == ContainerAppGpu.Mode.REQUIRE) {
+                throw new ContainerStartException(set.requireFailed(refusal.get()), e);
+            }
+            set.fallBackToCpu(refusal.get());
+            var started = engine.start(spec(GpuRequest.NONE));
+            gpuUse = ReplicaGpu.cpu(refusal.get().cause());
+            return started;
+        }
+    }
+
+    private ContainerSpec spec(GpuRequest gpu) {
         var labels = new HashMap<>(template.labels());
         labels.putIfAbsent("berth.revision", template.revision());
         labels.put("berth.replica", replica.id);
-        var env = new HashMap<>(template.env());
+        var env = new HashMap<>(GpuPlacement.env(template.env(), gpu));
         // Container Apps tells each replica its name this way; handlers may log it.
         env.put("CONTAINER_APP_REPLICA_NAME", replica.id);
         var ports = new ArrayList<>(List.of(template.handlerPort()));
@@ -241,7 +270,7 @@ final class Supervisor implements Runnable {
         // A per-attempt name: a container that failed to be removed never blocks the restart.
         var name = "berth-" + replica.id.replaceAll("[^a-zA-Z0-9_.-]", "-") + (attempts == 0 ? "" : "-" + attempts);
         return new ContainerSpec(template.image(), name, labels, env, ports, template.nanoCpus(),
-                template.memoryBytes(), List.of());
+                template.memoryBytes(), List.of(), gpu);
     }
 
     private boolean remove(String containerId) {

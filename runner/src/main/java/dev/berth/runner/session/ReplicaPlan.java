@@ -21,7 +21,7 @@ final class ReplicaPlan {
         var labels = labels(app, revision, sessionId);
         return new ReplicaTemplate(spec.name(), revision, imageTag(app, revision), labels,
                 env(app, revision, sessionId, options, durable), spec.targetPort(), Math.round(spec.cpu() * 1e9),
-                spec.memoryBytes(), spec.readiness(), options.debug() ? DEBUG_PORT : 0);
+                spec.memoryBytes(), spec.readiness(), options.debug() ? DEBUG_PORT : 0, spec.gpu());
     }
 
     /// The Berth labels of what a session starts for a revision (replicas, job replicas).

@@ -127,7 +127,8 @@ class DockerEngineTest {
     @Test void startFailure_noGpuDriver_namesNvidiaRuntimeAndCpuChoice() {
         var spec = new ContainerSpec("img:1", null, Map.of(), Map.of(), List.of(), 0, 0, List.of());
         assertThat(ContainerLauncher.startFailure(spec, "could not select device driver \"\" with capabilities: [[gpu]]"))
-                .contains("no NVIDIA runtime registered with Docker").contains("run on CPU");
+                .contains("no NVIDIA runtime or device driver is registered with Docker")
+                .contains("install the NVIDIA Container Toolkit");
     }
 
     @Test void startFailure_portTaken_explainsTheFix() {
@@ -160,9 +161,22 @@ class DockerEngineTest {
                 .containsExactly("CMD [\"python3\"]", "LABEL berth.managed=\"true\"");
     }
 
-    @Test void gpu_runtimes_nvidiaMeansAvailable() {
-        assertThat(Gpu.available(List.of("runc", "nvidia"))).isTrue();
-        assertThat(Gpu.available(List.of("runc"))).isFalse();
-        assertThat(Gpu.detail(List.of("runc"))).contains("No NVIDIA runtime").contains("runc");
+    @Test void gpu_nvidiaRuntimeOrHook_meansAvailable() {
+        assertThat(Gpu.available(List.of("runc", "nvidia"), false)).isTrue();
+        assertThat(Gpu.available(List.of("runc"), true)).isTrue();
+        assertThat(Gpu.available(List.of("runc"), false)).isFalse();
+        assertThat(Gpu.detail(List.of("runc"), false)).contains("No NVIDIA runtime").contains("runc")
+                .contains("nvidia-container-runtime-hook is not on PATH");
+        assertThat(Gpu.detail(List.of("runc"), true)).contains("device driver");
+    }
+
+    @Test void gpuHookOnPath_executableInAFolder_isFound(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        assertThat(Gpu.hookOnPath(dir.toString())).isFalse();
+        var hook = java.nio.file.Files.writeString(dir.resolve(Gpu.HOOK), "#!/bin/sh\n");
+        assertThat(Gpu.hookOnPath("/nonexistent" + java.io.File.pathSeparator + dir)).isFalse();
+        assertThat(hook.toFile().setExecutable(true)).isTrue();
+        assertThat(Gpu.hookOnPath("/nonexistent" + java.io.File.pathSeparator + dir)).isTrue();
+        assertThat(Gpu.hookOnPath(null)).isFalse();
     }
 }

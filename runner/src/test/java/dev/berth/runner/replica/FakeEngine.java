@@ -35,6 +35,8 @@ final class FakeEngine implements ContainerEngine {
 
     /// Set to make every stopAndRemove fail, as a hung or broken engine would.
     volatile boolean failRemove;
+    /// Set to refuse every GPU request with this message, as an engine without the NVIDIA driver does.
+    volatile String gpuRefusal;
     final java.util.concurrent.atomic.AtomicInteger statusCalls = new java.util.concurrent.atomic.AtomicInteger();
     /// How many of the next status calls fail, as a timed-out engine call would.
     final java.util.concurrent.atomic.AtomicInteger statusFailures = new java.util.concurrent.atomic.AtomicInteger();
@@ -120,6 +122,11 @@ final class FakeEngine implements ContainerEngine {
     public StartedContainer start(ContainerSpec spec) throws ContainerStartException {
         var plan = plans.isEmpty() ? Plan.READY : plans.poll();
         if (plan == Plan.FAIL_START) throw new ContainerStartException("image " + spec.image() + " not found");
+        var refusal = gpuRefusal;
+        if (refusal != null && spec.gpu().requested()) {
+            operations.add("refused gpu " + spec.name());
+            throw new ContainerStartException("Container from " + spec.image() + " did not start. Docker said: " + refusal);
+        }
         var hostPorts = new HashMap<Integer, Integer>();
         for (var port : spec.ports()) hostPorts.put(port, freePort());
         var c = new Container("c" + started.incrementAndGet(), spec, hostPorts);

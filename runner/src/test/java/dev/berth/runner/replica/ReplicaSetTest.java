@@ -411,7 +411,7 @@ class ReplicaSetTest {
 
     // ---- helpers ----
 
-    private static long ready(ReplicaSet set) {
+    static long ready(ReplicaSet set) {
         return set.replicas().stream().filter(r -> r.state() == ReplicaState.READY).count();
     }
 
@@ -428,7 +428,7 @@ class ReplicaSetTest {
     }
 
     /// Polls with a deadline: the replica threads run on their own.
-    private static void awaitTrue(String what, BooleanSupplier condition) {
+    static void awaitTrue(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for: " + what);

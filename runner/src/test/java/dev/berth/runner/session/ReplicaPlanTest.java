@@ -47,6 +47,21 @@ class ReplicaPlanTest {
     }
 
     @Test
+    void template_carriesTheAppsGpuRequest() {
+        var gpu = new dev.berth.runner.project.ContainerAppGpu(dev.berth.runner.project.ContainerAppGpu.Mode.REQUIRE, 2,
+                List.of(), dev.berth.runner.project.ContainerAppGpu.Sharing.SPLIT, "workload profile NC48-A100 (2 GPUs)");
+        var spec = new ContainerAppSpec("demo", 8080, 1, 5, 0.5, 512L << 20, Map.of(), Optional.empty(),
+                dev.berth.runner.project.ContainerAppScale.of(1, 5), gpu);
+        var app = new FunctionApp(dir, new HostConfig("2.0", Optional.empty(), false, "api", "python3"), List.of(),
+                Map.of(), spec, List.of());
+
+        assertThat(ReplicaPlan.template(app, "demo--abc1234", "s1", RunOptions.defaults(), Optional.empty()).gpu())
+                .isEqualTo(gpu);
+        assertThat(ReplicaPlan.template(app(), "demo--abc1234", "s1", RunOptions.defaults(), Optional.empty()).gpu()
+                .requested()).isFalse();
+    }
+
+    @Test
     void env_durableProject_getsTheBackendEndpointUnlessTheSettingsNameOne() {
         var endpoint = Optional.of(new DurableEndpoint("host.docker.internal", 4001, "OrdersHub"));
 
