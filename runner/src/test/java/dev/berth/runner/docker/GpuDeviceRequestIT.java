@@ -1,9 +1,9 @@
 package dev.berth.runner.docker;
 
-import dev.berth.runner.build.ImageBuilder;
 import dev.berth.runner.container.ContainerSpec;
 import dev.berth.runner.container.ContainerStartException;
 import dev.berth.runner.container.GpuRequest;
+import dev.berth.runner.container.ImageImportRequest;
 import dev.berth.runner.replica.GpuRefusal;
 
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +50,8 @@ class GpuDeviceRequestIT {
     private static Process daemon;
     private static DockerEngine gpuEngine;
     private static DockerEngine mainEngine;
-    private static String image;
+    /// A tiny image: the host's `sleep` and the libraries it links, so that both daemons get it in a blink.
+    private static final String IMAGE = "berth-it/gpu-sleep:" + ProcessHandle.current().pid();
     private static final List<String> started = new ArrayList<>();
 
     @BeforeAll
@@ -65,7 +66,6 @@ class GpuDeviceRequestIT {
         Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
         hookLog = root.resolve("hook.log");
         mainEngine = new DockerEngine();
-        image = new ImageBuilder(mainEngine).ensureBase("python", line -> {});
         var socket = root.resolve("docker.sock");
         var namespace = "berth-gpu-it-" + ProcessHandle.current().pid();
         run("ip", "link", "add", BRIDGE, "type", "bridge");
@@ -82,7 +82,11 @@ class GpuDeviceRequestIT {
         daemon = command.start();
         gpuEngine = new DockerEngine("unix://" + socket);
         awaitDaemon();
-        copyImage();
+        var rootfs = root.resolve("rootfs.tar");
+        run("sh", "-c", "tar -C / -chf " + rootfs + " bin/sleep $(ldd /bin/sleep | grep -o '/[^ ]*' | sed 's#^/##')");
+        for (var engine : List.of(gpuEngine, mainEngine)) {
+            engine.importRootfs(new ImageImportRequest(rootfs, IMAGE, Map.of(), List.of()));
+        }
     }
 
     private static void awaitDaemon() throws Exception {
@@ -99,20 +103,16 @@ class GpuDeviceRequestIT {
         }
     }
 
-    private static void copyImage() throws IOException {
-        try (var tar = mainEngine.client().saveImageCmd(image).exec()) {
-            gpuEngine.client().loadImageCmd(tar).exec();
-        }
-        assertThat(gpuEngine.imageExists(image)).as("image copied into the test daemon").isTrue();
-    }
-
     @AfterAll
     static void stopSecondDaemon() throws Exception {
         if (gpuEngine != null) {
             started.forEach(id -> gpuEngine.stopAndRemove(id, Duration.ZERO));
             gpuEngine.close();
         }
-        if (mainEngine != null) mainEngine.close();
+        if (mainEngine != null) {
+            mainEngine.removeImage(IMAGE);
+            mainEngine.close();
+        }
         if (daemon != null) {
             daemon.destroy();
             if (!daemon.waitFor(15, TimeUnit.SECONDS)) daemon.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -125,13 +125,13 @@ class GpuDeviceRequestIT {
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            fail("`" + String.join(" ", command) + "` failed, so the test dockerd cannot get its bridge: " + output);
+            fail("`" + String.join(" ", command) + "` failed, so the test dockerd cannot be set up: " + output);
         }
     }
 
     private static ContainerSpec spec(String name, GpuRequest gpu, Map<String, String> env) {
-        return new ContainerSpec(image, name + "-" + ProcessHandle.current().pid(), Map.of("berth.session", "gpu-it"),
-                env, List.of(), 0, 0, List.of("sleep", "30"), gpu);
+        return new ContainerSpec(IMAGE, name + "-" + ProcessHandle.current().pid(), Map.of("berth.session", "gpu-it"),
+                env, List.of(), 0, 0, List.of("/bin/sleep", "30"), gpu);
     }
 
     @Test
