@@ -231,7 +231,10 @@ class DockerEngineIT {
         var spec = new ContainerSpec(IMAGE, null, Map.of("berth.session", SESSION), Map.of(), List.of(), 0, 0, List.of(),
                 dev.berth.runner.container.GpuRequest.all());
         assertThatThrownBy(() -> engine.start(spec)).isInstanceOf(ContainerStartException.class)
-                .hasMessageContaining("no NVIDIA runtime registered with Docker");
+                .hasMessageContaining("no NVIDIA runtime or device driver is registered with Docker")
+                // The replicas read the same message to fall back to CPU or to fail with the cause.
+                .satisfies(e -> assertThat(dev.berth.runner.replica.GpuRefusal.of(e.getMessage()))
+                        .hasValueSatisfying(r -> assertThat(r.cause()).contains("no NVIDIA runtime")));
         assertThat(engine.managedContainers(SESSION)).hasSize(before);
     }
 

@@ -1,10 +1,8 @@
 package dev.berth.runner.docker;
 
 import dev.berth.runner.container.ContainerSpec;
-import dev.berth.runner.container.ContainerStartException;
 import dev.berth.runner.container.GpuRequest;
 import dev.berth.runner.container.ImageImportRequest;
-import dev.berth.runner.replica.GpuRefusal;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,14 +21,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 /// A GPU device request accepted by a real engine without a GPU: a second dockerd runs for this test with a
 /// stand-in `nvidia-container-runtime-hook` on its PATH. Docker registers its NVIDIA device driver when that
 /// binary is on PATH (moby daemon/nvidia_linux.go), turns the request into NVIDIA_VISIBLE_DEVICES in the
 /// OCI spec and runs the hook as a prestart hook; the stand-in records the NVIDIA variables of the bundle's
-/// config.json, which is what the real hook reads to pick the GPUs. The main daemon (no hook) shows the refusal.
+/// config.json, which is what the real hook reads to pick the GPUs. (The refusal of an engine without
+/// the hook is in [DockerEngineIT].)
 /// Needs root, as dockerd does; fails (never skips) when the second daemon cannot start.
 ///
 /// The daemon gets its own bridge (on TEST-NET-1, 192.0.2.0/24) and containerd namespace, and leaves iptables
@@ -49,8 +47,7 @@ class GpuDeviceRequestIT {
     private static Path hookLog;
     private static Process daemon;
     private static DockerEngine gpuEngine;
-    private static DockerEngine mainEngine;
-    /// A tiny image: the host's `sleep` and the libraries it links, so that both daemons get it in a blink.
+    /// A tiny image: the host's `sleep` and the libraries it links, imported in a blink.
     private static final String IMAGE = "berth-it/gpu-sleep:" + ProcessHandle.current().pid();
     private static final List<String> started = new ArrayList<>();
 
@@ -65,7 +62,6 @@ class GpuDeviceRequestIT {
         Files.writeString(hook, HOOK_SCRIPT);
         Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
         hookLog = root.resolve("hook.log");
-        mainEngine = new DockerEngine();
         var socket = root.resolve("docker.sock");
         var namespace = "berth-gpu-it-" + ProcessHandle.current().pid();
         run("ip", "link", "add", BRIDGE, "type", "bridge");
@@ -84,9 +80,7 @@ class GpuDeviceRequestIT {
         awaitDaemon();
         var rootfs = root.resolve("rootfs.tar");
         run("sh", "-c", "tar -C / -chf " + rootfs + " bin/sleep $(ldd /bin/sleep | grep -o '/[^ ]*' | sed 's#^/##')");
-        for (var engine : List.of(gpuEngine, mainEngine)) {
-            engine.importRootfs(new ImageImportRequest(rootfs, IMAGE, Map.of(), List.of()));
-        }
+        gpuEngine.importRootfs(new ImageImportRequest(rootfs, IMAGE, Map.of(), List.of()));
     }
 
     private static void awaitDaemon() throws Exception {
@@ -108,10 +102,6 @@ class GpuDeviceRequestIT {
         if (gpuEngine != null) {
             started.forEach(id -> gpuEngine.stopAndRemove(id, Duration.ZERO));
             gpuEngine.close();
-        }
-        if (mainEngine != null) {
-            mainEngine.removeImage(IMAGE);
-            mainEngine.close();
         }
         if (daemon != null) {
             daemon.destroy();
@@ -156,15 +146,6 @@ class GpuDeviceRequestIT {
 
         assertThat(gpuEngine.status(container.id()).running()).isTrue();
         assertThat(hookSaw(container.id())).contains("NVIDIA_VISIBLE_DEVICES=0,1");
-    }
-
-    @Test
-    void engineWithoutTheHook_refusesWithTheCauseBerthNames() {
-        assertThatThrownBy(() -> mainEngine.start(spec("gpu-refused", GpuRequest.all(), Map.of())))
-                .isInstanceOf(ContainerStartException.class)
-                .satisfies(e -> assertThat(GpuRefusal.of(e.getMessage())).hasValueSatisfying(refusal -> assertThat(
-                        refusal.cause()).isEqualTo("no NVIDIA runtime or device driver is registered with Docker")));
-        assertThat(mainEngine.managedContainers("gpu-it")).isEmpty();
     }
 
     /// What the stand-in hook recorded for the container (its bundle folder is named by the container id).
