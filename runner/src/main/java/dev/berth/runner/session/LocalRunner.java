@@ -51,7 +51,7 @@ public final class LocalRunner implements Runner {
             app.warnings().forEach(w -> notice(events, RunnerNotice.Level.WARNING, w.describe()));
             eventGrid.warnings().forEach(w -> notice(events, RunnerNotice.Level.WARNING, w.describe()));
             var keys = loadKeys(app);
-            checkEngine(events);
+            checkEngine(app, events);
             var durable = SessionDurable.start(app, options, engine, events, clock);
             cleanup.addFirst(durable);
             var revisions = SessionRevisions.create(app, revisionConfig, sessionId, options, durable, engine, events, clock);
@@ -107,11 +107,14 @@ public final class LocalRunner implements Runner {
         }
     }
 
-    private void checkEngine(EventListener events) throws RunException {
+    private void checkEngine(FunctionApp app, EventListener events) throws RunException {
         try {
             var info = engine.info();
             notice(events, RunnerNotice.Level.INFO, "Docker " + info.version() + " (API " + info.apiVersion() + ")"
                     + (info.gpuAvailable() ? ", GPU available" : ""));
+            // BERTH_GPU=require fails here, before a long build, when Docker cannot hand out a GPU at all.
+            var refusal = dev.berth.runner.replica.GpuPreflight.refusal(app.containerApp().gpu(), info);
+            if (refusal.isPresent()) throw new RunException(refusal.get());
         } catch (EngineUnavailableException e) {
             throw new RunException(e.getMessage(), e);
         }
