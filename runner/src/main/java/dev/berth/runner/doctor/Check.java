@@ -10,6 +10,6 @@ public interface Check {
 
     /// The finding for a check that needs the engine when it did not answer.
     static Finding skipped(String name) {
-        return Finding.info(name, "not checked: Docker is not reachable", "fix the Docker finding first");
+        return Finding.info(name, "not checked: Docker is not reachable", "");
     }
 }

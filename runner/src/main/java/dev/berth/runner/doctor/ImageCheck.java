@@ -22,7 +22,7 @@ final class ImageCheck implements Check {
             if (state instanceof EngineState.Unreachable) return Check.skipped(name);
             if (engine.imageExists(image)) return Finding.ok(name, "present");
             return Finding.warn(name, "not built yet",
-                    "nothing to do: it is built at first run, ~1 min (or pull the public base image while online)");
+                    "nothing to do: it is built at first run, ~1 min");
         }).toList();
     }
 }
