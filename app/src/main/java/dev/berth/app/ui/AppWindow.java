@@ -65,7 +65,7 @@ public final class AppWindow {
 
     public void showStart() {
         disposeProject();
-        var scene = show(new StartView(start, newProject, openFolder, toggleTheme), "Berth");
+        var scene = show(new StartView(start, newProject, openFolder, toggleTheme, showDiagnostics), "Berth");
         ActionBars.installShortcuts(scene, List.of(newProject, openFolder, toggleTheme));
     }
 

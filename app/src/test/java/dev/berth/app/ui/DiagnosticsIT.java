@@ -21,7 +21,7 @@ import static dev.berth.app.ui.UiTestSupport.screenshot;
 import static dev.berth.app.ui.UiTestSupport.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/// View → Diagnostics… in the real desktop app: the real checks (host ports, disk, GPU, JDK, Maven) over a
+/// Diagnostics from the start page and from View → Diagnostics… in the real desktop app: the real checks (host ports, disk, GPU, JDK, Maven) over a
 /// fake engine, their findings with status icons and fixes, then Re-run after Docker went away. Screenshots
 /// go to target/screenshots.
 @Tag("ui")
@@ -34,8 +34,15 @@ class DiagnosticsIT extends AppUiTest {
         engine.images.add("berth/base-python:bookworm");
         var dir = AppHarness.helloProject(work, "hello");
         var composition = new Composition(engine, new FakeRunner(), new FakeTemplates(), Clock.systemUTC(), userDir);
-        stage = app.launch(composition, 50, window -> window.openProject(dir));
+        var opened = new Object() { AppWindow window; };
+        stage = app.launch(composition, 50, window -> opened.window = window);
 
+        clickOn("#diagnosticsButton"); // the start page's corner: where a user lands when Docker is broken
+        waitUntil(() -> summary().startsWith("Ready to run projects"));
+        assertThat(onFx(() -> texts(lookup("#diagnosticsFindings").query()))).contains("Docker 27.3.1 on linux");
+        interact(() -> diagnosticsWindowNow().hide());
+
+        interact(() -> opened.window.openProject(dir));
         clickOn("View");
         clickOn("Diagnostics…");
         waitUntil(() -> summary().startsWith("Ready to run projects"));
@@ -67,9 +74,12 @@ class DiagnosticsIT extends AppUiTest {
                 .filter(n -> n.getUserData() instanceof Finding.Status).map(n -> (Finding.Status) n.getUserData()).toList());
     }
 
-    private Stage diagnosticsWindow() throws Exception {
-        return onFx(() -> Window.getWindows().stream().filter(w -> w instanceof Stage s
-                && "Berth — Diagnostics".equals(s.getTitle())).map(w -> (Stage) w).findFirst().orElseThrow());
+    private Stage diagnosticsWindow() throws Exception { return onFx(DiagnosticsIT::diagnosticsWindowNow); }
+
+    /// FX thread only.
+    private static Stage diagnosticsWindowNow() {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && "Berth — Diagnostics".equals(s.getTitle()))
+                .map(w -> (Stage) w).findFirst().orElseThrow();
     }
 
     private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {

@@ -10,8 +10,8 @@ final class EngineCheck implements Check {
     public List<Finding> run(EngineState engine) {
         return switch (engine) {
             case EngineState.Unreachable(var why) -> List.of(
-                    Finding.fail("Docker", why, "start Docker (sudo systemctl start docker, or open Docker Desktop), "
-                            + "check DOCKER_HOST, then run berth doctor again"),
+                    // The engine's message already names the cause and its fix.
+                    Finding.fail("Docker", why, "do what the message says, then run the checks again"),
                     Check.skipped("Docker API"));
             case EngineState.Reachable(var info, _) -> List.of(
                     Finding.ok("Docker", "Docker " + info.version() + " on " + info.operatingSystem()),

@@ -22,7 +22,7 @@ class EngineCheckTest {
         var findings = check.run(DoctorFakes.unreachable());
         assertThat(findings.get(0).status()).isEqualTo(Status.FAIL);
         assertThat(findings.get(0).found()).contains("connection refused");
-        assertThat(findings.get(0).fix()).contains("start Docker");
+        assertThat(findings.get(0).fix()).contains("run the checks again");
         assertThat(findings.get(1).status()).isEqualTo(Status.INFO);
         assertThat(findings.get(1).found()).contains("not checked");
     }
