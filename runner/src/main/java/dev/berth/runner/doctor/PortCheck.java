@@ -27,15 +27,17 @@ final class PortCheck implements Check {
     @Override
     public List<Finding> run(EngineState engine) {
         var session = sessions.apply(projectDir);
+        // The run file names the ingress only; a running session holds its durable port too (4001 unless told).
+        var ingressOwner = session.filter(uri -> uri.getPort() == ingressPort);
         return List.of(
-                port("Port " + ingressPort + " (ingress)", ingressPort, session, "--port 0 (any free port)"),
+                port("Port " + ingressPort + " (ingress)", ingressPort, ingressOwner, "--port 0 (any free port)"),
                 port("Port " + durablePort + " (durable)", durablePort, session, "--durable-port 0 (any free port)"));
     }
 
-    private Finding port(String name, int port, Optional<URI> session, String option) {
+    private Finding port(String name, int port, Optional<URI> owner, String option) {
         if (host.portFree(port)) return Finding.ok(name, "free on 127.0.0.1");
-        if (session.isPresent()) {
-            return Finding.ok(name, "in use by the running Berth session of " + projectDir + " (" + session.get() + ")");
+        if (owner.isPresent()) {
+            return Finding.ok(name, "in use by the running Berth session of " + projectDir + " (" + owner.get() + ")");
         }
         return Finding.warn(name, "127.0.0.1:" + port + " is taken by another program",
                 "stop it (ss -ltnp 'sport = :" + port + "' or lsof -i :" + port + " shows which), "

@@ -41,4 +41,10 @@ class PortCheckTest {
         assertThat(findings).extracting(Finding::status).containsExactly(Status.OK, Status.OK);
         assertThat(findings.get(0).found()).contains("running Berth session");
     }
+
+    @Test
+    void run_sessionServesAnotherPort_7071IsStillSomeoneElses() {
+        var findings = run(Set.of(7071), Optional.of(URI.create("http://127.0.0.1:7099")));
+        assertThat(findings).extracting(Finding::status).containsExactly(Status.WARN, Status.OK);
+    }
 }
