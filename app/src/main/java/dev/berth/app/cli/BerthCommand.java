@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
         subcommands = {TemplatesCommand.class, NewCommand.class, RunCommand.class, InvokeCommand.class,
                 CronCommand.class, QueueCommand.class, BlobCommand.class, EventCommand.class,
                 DurableCommand.class, ScaleCommand.class, JobCommand.class, RevisionCommand.class,
-                TrafficCommand.class, ExportCommand.class})
+                TrafficCommand.class, ExportCommand.class, DoctorCommand.class})
 public final class BerthCommand {
 }

@@ -3,6 +3,8 @@ package dev.berth.app.ui;
 import dev.berth.app.Composition;
 import dev.berth.app.ui.action.Action;
 import dev.berth.app.ui.action.ActionBars;
+import dev.berth.app.ui.diagnostics.DiagnosticsViewModel;
+import dev.berth.app.ui.diagnostics.DiagnosticsWindow;
 import dev.berth.app.ui.fx.FxTicker;
 import dev.berth.app.ui.main.MainView;
 import dev.berth.app.ui.main.MainViewModel;
@@ -14,6 +16,7 @@ import dev.berth.app.ui.start.StartViewModel;
 import dev.berth.app.ui.storage.StorageViewModel;
 import dev.berth.app.ui.theme.ThemeViewModel;
 import dev.berth.app.ui.theme.Themes;
+import dev.berth.runner.doctor.Doctor;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -37,6 +40,9 @@ public final class AppWindow {
     private final Action newProject;
     private final Action openFolder;
     private final Action toggleTheme;
+    private final Action showDiagnostics;
+    private DiagnosticsViewModel diagnostics;
+    private DiagnosticsWindow diagnosticsWindow;
     private MainViewModel project;
     private MainView projectView;
 
@@ -52,13 +58,14 @@ public final class AppWindow {
         newProject = Action.of("newProjectButton", "New project…", Feather.FILE_PLUS, "Shortcut+N", start::newProject);
         openFolder = Action.of("openFolderButton", "Open folder…", Feather.FOLDER, "Shortcut+O", start::openFolder);
         toggleTheme = Action.of("themeButton", "Toggle dark theme", Feather.MOON, "Shortcut+Shift+L", theme::toggle);
+        showDiagnostics = Action.of("diagnosticsButton", "Diagnostics…", Feather.ACTIVITY, null, this::showDiagnostics);
         stage.setOnCloseRequest(e -> { if (projectView != null && !projectView.mayClose()) e.consume(); });
         stage.setOnHidden(e -> disposeProject());
     }
 
     public void showStart() {
         disposeProject();
-        var scene = show(new StartView(start, newProject, openFolder, toggleTheme), "Berth");
+        var scene = show(new StartView(start, newProject, openFolder, toggleTheme, showDiagnostics), "Berth");
         ActionBars.installShortcuts(scene, List.of(newProject, openFolder, toggleTheme));
     }
 
@@ -72,8 +79,20 @@ public final class AppWindow {
         project = new MainViewModel(dir, docker, run, storage);
         var closeProject = Action.of("closeProjectButton", "Close project", Feather.LOG_OUT, null, this::closeProject);
         projectView = new MainView(project, dialogs, services.tasks(), services.fx(), newProject, openFolder, closeProject,
-                toggleTheme, composition.clock());
+                toggleTheme, showDiagnostics, composition.clock());
         show(projectView, project.windowTitle());
+    }
+
+    /// The checks look at the open project's folder (its disk and running session), else the home folder.
+    private void showDiagnostics() {
+        var folder = project != null ? project.projectDir() : Path.of(System.getProperty("user.home"));
+        if (diagnostics == null) {
+            diagnostics = new DiagnosticsViewModel(dir -> Doctor.standard(composition.engine(), dir).run(),
+                    services.tasks(), folder);
+            diagnosticsWindow = new DiagnosticsWindow(diagnostics);
+        }
+        diagnostics.setFolder(folder);
+        diagnosticsWindow.show(stage);
     }
 
     private void closeProject() {

@@ -69,4 +69,8 @@ public interface ContainerEngine extends AutoCloseable {
     /// The container's current cpu and memory use (one stats sample; takes about a second on Docker), or
     /// empty when it is gone or the engine cannot say.
     default java.util.Optional<ResourceUse> usage(String containerId) { return java.util.Optional.empty(); }
+
+    /// Where the engine keeps images and containers (Docker's data root, e.g. /var/lib/docker), as the
+    /// engine names it; the path is on the engine's machine, which may be a VM. Empty when it cannot say.
+    default java.util.Optional<String> dataRoot() { return java.util.Optional.empty(); }
 }

@@ -123,6 +123,14 @@ public final class DockerEngine implements ContainerEngine {
         }
     }
 
+    @Override public java.util.Optional<String> dataRoot() {
+        try {
+            return java.util.Optional.ofNullable(quick.infoCmd().exec().getDockerRootDir()).filter(d -> !d.isBlank());
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty(); // unreachable: the reachability check already says so
+        }
+    }
+
     @Override public java.util.Optional<String> bridgeGateway() {
         try {
             var ipam = quick.inspectNetworkCmd().withNetworkId("bridge").exec().getIpam();

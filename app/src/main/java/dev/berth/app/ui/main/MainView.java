@@ -37,9 +37,10 @@ import java.util.concurrent.Executor;
 public final class MainView extends BorderPane {
     private final EditorArea editor;
 
-    /// `newProject`, `openFolder`, `closeProject` and `toggleTheme` belong to the window, not the project.
+    /// `newProject`, `openFolder`, `closeProject`, `toggleTheme` and `diagnostics` belong to the window, not the project.
     public MainView(MainViewModel model, DialogService dialogs, TaskExecutor tasks, Executor fx, Action newProject,
-                    Action openFolder, Action closeProject, Action toggleTheme, java.time.Clock clock) {
+                    Action openFolder, Action closeProject, Action toggleTheme, Action diagnostics,
+                    java.time.Clock clock) {
         setId("mainWindow");
         editor = new EditorArea(dialogs, tasks, fx);
         model.onDispose(editor::closeAll);
@@ -65,7 +66,8 @@ public final class MainView extends BorderPane {
                 Action.of("stopButton", "Stop", Feather.SQUARE, "Shift+F5", run::stop).enabledWhen(run.canStopProperty()),
                 toggleTheme,
                 Action.of("runNowButton", "Run now…", Feather.ZAP, "Shortcut+Shift+R", () -> runNow.open(null))
-                        .enabledWhen(run.canStopProperty()));
+                        .enabledWhen(run.canStopProperty()),
+                diagnostics);
 
         var top = new VBox(ActionBars.menuBar(actions.menus()), new RunToolbar(actions, run, dialogs),
                 Banners.docker(model.docker()), Banners.runError(run));

@@ -29,10 +29,11 @@ public final class StartView extends BorderPane {
     private static final PseudoClass MISSING = PseudoClass.getPseudoClass("missing");
     private static final double ROW_HEIGHT = 56;
 
-    public StartView(StartViewModel model, Action newProject, Action openFolder, Action toggleTheme) {
+    public StartView(StartViewModel model, Action newProject, Action openFolder, Action toggleTheme,
+                     Action diagnostics) {
         getStyleClass().add("start-page");
         setId("startPage");
-        var corner = new HBox(ActionBars.button(toggleTheme, false));
+        var corner = new HBox(ActionBars.button(diagnostics, false), ActionBars.button(toggleTheme, false));
         corner.setAlignment(Pos.CENTER_RIGHT);
         corner.getStyleClass().add("theme-corner");
         setTop(corner);

@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
-/// A container engine that only answers `info()`: with `answer`, or by throwing `failure` when it is set.
+/// A container engine that only answers `info()` (with `answer`, or by throwing `failure` when it is set)
+/// and whether an image in `images` exists.
 public final class FakeEngine implements ContainerEngine {
+    public final java.util.Set<String> images = java.util.concurrent.ConcurrentHashMap.newKeySet();
     public volatile EngineInfo answer = new EngineInfo("27.3.1", "1.47", "linux", false,
             "No NVIDIA runtime is registered with Docker.");
     public volatile String failure;
@@ -30,7 +32,7 @@ public final class FakeEngine implements ContainerEngine {
         return answer;
     }
 
-    @Override public boolean imageExists(String reference) { throw new UnsupportedOperationException(); }
+    @Override public boolean imageExists(String reference) { return images.contains(reference); }
 
     @Override public String build(ImageBuildRequest request, Consumer<String> progress) { throw new UnsupportedOperationException(); }
 
