@@ -38,16 +38,26 @@ public final class DataVersionWatcher implements AutoCloseable {
         this.onChange = onChange;
     }
 
-    /// Starts watching unless already started or closed; cheap to call repeatedly. Commits before the
-    /// first check are not reported (the caller reads the current state itself).
+    /// Starts watching unless already started or closed; cheap to call repeatedly. Commits before it
+    /// returns are not reported (the caller reads the current state itself, after this call); every commit
+    /// after it is: the starting version is read here, on the caller's thread, not later on the watcher's.
     public void start() {
         if (closed || !started.compareAndSet(false, true)) return;
-        thread = Thread.ofVirtual().name("sqlite-watch-" + file.getFileName()).start(this::watch);
+        Connection db;
+        long seen;
+        try {
+            db = DriverManager.getConnection("jdbc:sqlite:" + file);
+            seen = version(db);
+        } catch (SQLException e) {
+            log.warn("cannot watch {} for other processes' commits: {}", file, e.getMessage());
+            return;
+        }
+        thread = Thread.ofVirtual().name("sqlite-watch-" + file.getFileName()).start(() -> watch(db, seen));
     }
 
-    private void watch() {
-        try (var db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            long seen = version(db);
+    private void watch(Connection connection, long start) {
+        long seen = start;
+        try (var db = connection) {
             while (!closed) {
                 Thread.sleep(interval);
                 long now = version(db);

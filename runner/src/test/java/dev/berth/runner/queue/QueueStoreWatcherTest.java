@@ -71,8 +71,7 @@ class QueueStoreWatcherTest {
     void watcher_reportsCommitsOfOtherConnectionsOnlyWhileRunning() throws Exception {
         var changes = new AtomicInteger();
         var watcher = new DataVersionWatcher(dir.resolve("berth.db"), Duration.ofMillis(10), changes::incrementAndGet);
-        watcher.start();
-        Thread.sleep(50); // the watcher reads its starting version first; commits before that are not news
+        watcher.start(); // reads its starting version before it returns: the next commit is news
         cli.put("orders", "one");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_S);
         while (changes.get() == 0 && System.nanoTime() < deadline) Thread.sleep(5);
