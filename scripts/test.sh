@@ -22,4 +22,6 @@ fi
 
 cd "$here"
 echo "berth: JAVA_HOME=$JAVA_HOME" >&2
-exec xvfb-run -a -s "-screen 0 1600x1000x24" mvn -B -ntp verify "$@"
+xvfb-run -a -s "-screen 0 1600x1000x24" mvn -B -ntp verify "$@"
+# Installer IT: packages the .deb, installs it, runs the CLI and the app from it, purges it (about a minute).
+[ "${BERTH_SKIP_INSTALLERS:-}" = 1 ] || bash "$here/scripts/test-installers.sh"
