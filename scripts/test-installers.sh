@@ -37,6 +37,9 @@ echo "package: $deb ($(du -h "$deb" | cut -f1))"
 
 if dpkg-query -W berth >/dev/null 2>&1; then step "removing an earlier berth package"; dpkg --purge berth >/dev/null; fi
 
+# Menu folders that did not exist before must not exist after the purge either.
+absent_before=()
+for dir in /usr/share/applications /usr/share/desktop-directories; do [ -d "$dir" ] || absent_before+=("$dir"); done
 step "installing $deb (apt-get resolves its GTK/X11 dependencies; dpkg does the install)"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >/dev/null || fail "the package did not install"
 echo "installed size: $(dpkg-query -W -f='${Installed-Size}' berth) KiB"
@@ -93,6 +96,7 @@ for path in /opt/berth /usr/bin/berth "$entry"; do [ -e "$path" ] || [ -L "$path
 while IFS= read -r found; do left+=("$found"); done < <(find /usr/share/applications /usr/share/icons /usr/share/desktop-directories \
   /etc/xdg/menus /usr/local/share/applications -iname '*berth*' 2>/dev/null)
 dpkg-query -W berth >/dev/null 2>&1 && left+=("dpkg still knows the package")
+for dir in "${absent_before[@]}"; do [ -d "$dir" ] && left+=("$dir (made by the install)"); done
 [ ${#left[@]} -eq 0 ] || fail "left behind after purge: ${left[*]}"
 echo "nothing left: /opt/berth, /usr/bin/berth and the desktop entry are gone"
 step "passed"
