@@ -5,7 +5,7 @@ import dev.berth.runner.gpu.GpuProbe;
 import java.util.List;
 
 /// NVIDIA GPUs on the host, and whether Docker can hand them to containers (the NVIDIA runtime registered
-/// with the engine, or CDI specs). No GPU is no problem: GPU apps then run on CPU (`gpu: prefer`).
+/// with the engine, or CDI specs). No GPU is no problem: GPU apps then run on CPU (`BERTH_GPU=prefer`, the default).
 final class GpuCheck implements Check {
     private static final String TOOLKIT = "install the NVIDIA Container Toolkit, then `sudo nvidia-ctk runtime configure "
             + "--runtime=docker && sudo systemctl restart docker`";
@@ -24,7 +24,7 @@ final class GpuCheck implements Check {
                     + "without it GPU apps run on CPU");
         } else {
             gpu = Finding.info("GPU", host.nvidiaSmiFound() ? "nvidia-smi lists no GPU" : "no NVIDIA GPU (nvidia-smi not found)",
-                    "none needed: GPU apps run on CPU (gpu: prefer)");
+                    "none needed: GPU apps run on CPU (BERTH_GPU=prefer, the default)");
         }
         return List.of(gpu, containers(engine, host.present()));
     }
