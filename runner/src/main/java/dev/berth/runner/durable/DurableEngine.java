@@ -43,6 +43,10 @@ public final class DurableEngine implements AutoCloseable {
     /// Work items one worker may hold unanswered. The Java SDK runs them one at a time; the window only
     /// keeps its stream fed without sending a whole fan-out before the orchestrator gets its results.
     static final int WINDOW = 64;
+    /// How long an episode may stay unanswered before a notice says so. An orchestrator episode is replay
+    /// plus deciding, never I/O: a minute means the worker is stuck or its thread died (the Java SDK 1.5's
+    /// does when it fails an orchestrator that already completed), while its stream stays open.
+    static final Duration EPISODE_OVERDUE = Duration.ofMinutes(1);
 
     final ReentrantLock lock = new ReentrantLock();
     private final Condition timersChanged = lock.newCondition();
@@ -319,6 +323,8 @@ public final class DurableEngine implements AutoCloseable {
     private OrchestratorRequest episode(Instance instance, Worker worker, Instant now) {
         var visible = instance.inbox.stream().filter(e -> !e.visibleAt().isAfter(now)).toList();
         instance.lockedBy = worker;
+        instance.dispatchedAt = now;
+        instance.overdueReported = false;
         instance.dispatched = visible;
         instance.episodeStart = Protos.event(SdkHistory.episodeTime(visible, now))
                 .setOrchestratorStarted(OrchestratorStartedEvent.getDefaultInstance()).build();
@@ -356,11 +362,22 @@ public final class DurableEngine implements AutoCloseable {
             var now = clock.instant();
             for (var instance : active.values()) {
                 if (!instance.locked() && instance.hasWorkAt(now)) candidates.add(instance);
+                else if (instance.locked()) reportOverdue(instance, now);
             }
             pump();
         } finally {
             lock.unlock();
         }
+    }
+
+    private void reportOverdue(Instance instance, Instant now) {
+        if (instance.overdueReported || instance.dispatchedAt == null
+                || Duration.between(instance.dispatchedAt, now).compareTo(EPISODE_OVERDUE) < 0) return;
+        instance.overdueReported = true;
+        notice(RunnerNotice.Level.WARNING, "orchestration " + instance.name + " (" + instance.key.id() + "): "
+                + instance.lockedBy + " has not answered its episode for " + Duration.between(instance.dispatchedAt, now)
+                .toSeconds() + " s; the worker may be stuck or its thread may have died. Fix: look at the replica's"
+                + " log; restart the replica (its work items then go to another worker).");
     }
 
     private void runTimers() {

@@ -37,6 +37,9 @@ final class Instance {
     List<InboxEntry> dispatched = List.of();
     /// The OrchestratorStarted event of the episode in flight (recorded when its result comes back).
     HistoryEvent episodeStart;
+    /// When the episode in flight was handed out, and whether a notice already said it is overdue.
+    java.time.Instant dispatchedAt;
+    boolean overdueReported;
 
     Instance(InstanceKey key) {
         this.key = key;

@@ -82,6 +82,40 @@ class SdkLifecycleTest {
     }
 
     @Test
+    void episodeUnansweredForAMinute_isReportedOnceAsAStuckWorker() throws Exception {
+        var inEpisode = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        sdk.worker(w -> w.addOrchestration(orchestration("Stuck", ctx -> {
+            inEpisode.countDown();
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS); // the worker's thread hangs in user code
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ctx.complete("late");
+        })));
+        var id = sdk.client.scheduleNewOrchestrationInstance("Stuck");
+        assertThat(inEpisode.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        clock.advance(Duration.ofSeconds(59));
+        sdk.backend.engine().wake();
+        assertThat(stuckNotices(id)).isZero();
+        clock.advance(Duration.ofSeconds(2));
+        sdk.backend.engine().wake();
+        sdk.backend.engine().wake();
+
+        assertThat(stuckNotices(id)).as("said once").isEqualTo(1);
+        release.countDown();
+        assertThat(sdk.client.waitForInstanceCompletion(id, WAIT, true).readOutputAs(String.class)).isEqualTo("late");
+    }
+
+    private long stuckNotices(String id) {
+        return sdk.events.stream().filter(e -> e instanceof dev.berth.runner.event.RunnerNotice n
+                && n.level() == dev.berth.runner.event.RunnerNotice.Level.WARNING && n.text().contains(id)
+                && n.text().contains("has not answered its episode")).count();
+    }
+
+    @Test
     void externalEvent_raisedBeforeTheTimeout_winsTheRace() throws Exception {
         sdk.worker(w -> w.addOrchestration(orchestration("Approve", ctx -> {
             try {
