@@ -27,22 +27,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// the demo timings: a backlog put while it is at zero scales it out by the queue rule (each decision
 /// ceil(backlog / 5) capped at 3, with its reason), every message is processed, and it goes back to zero.
 @Tag("docker")
-class QueueScaleEndToEndIT {
+public class QueueScaleEndToEndIT {
     @TempDir Path dir;
 
-    @Test
-    void queueBacklog_scalesOutByTheQueueRule_thenBackToZero() throws Exception {
+    /// queue-python with an azure-queue rule on `orders` (5 messages per replica, at most 3) and the demo
+    /// timings; shared with the backlog benchmark.
+    public static Path queueScaledProject(Path parent, String name, int minReplicas, int pollingSeconds,
+                                          int cooldownSeconds) throws java.io.IOException {
         var project = new Scaffolder().scaffold(TemplateCatalog.builtIn().find("queue-python").orElseThrow(),
-                dir.resolve("backlog"), "backlog");
+                parent.resolve(name), name);
         var yaml = project.resolve("containerapp.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("      minReplicas: 1\n      maxReplicas: 10",
-                String.join("\n", "      minReplicas: 0", "      maxReplicas: 3", "      rules:",
+                String.join("\n", "      minReplicas: " + minReplicas, "      maxReplicas: 3", "      rules:",
                         "        - name: orders-backlog", "          custom:", "            type: azure-queue",
                         "            metadata:", "              queueName: orders", "              queueLength: \"5\"")));
         var settings = project.resolve("local.settings.json");
         Files.writeString(settings, Files.readString(settings).replace("\"FUNCTIONS_WORKER_RUNTIME\": \"custom\",",
-                "\"FUNCTIONS_WORKER_RUNTIME\": \"custom\", \"BERTH_SCALE_POLLING_SECONDS\": \"1\","
-                        + " \"BERTH_SCALE_COOLDOWN_SECONDS\": \"3\","));
+                "\"FUNCTIONS_WORKER_RUNTIME\": \"custom\", \"BERTH_SCALE_POLLING_SECONDS\": \"" + pollingSeconds + "\","
+                        + " \"BERTH_SCALE_COOLDOWN_SECONDS\": \"" + cooldownSeconds + "\","));
+        return project;
+    }
+
+    @Test
+    void queueBacklog_scalesOutByTheQueueRule_thenBackToZero() throws Exception {
+        var project = queueScaledProject(dir, "backlog", 0, 1, 3);
         var events = Collections.synchronizedList(new ArrayList<RunnerEvent>());
         try (var engine = new DockerEngine();
              var session = new LocalRunner(engine, Clock.systemUTC()).start(project, new RunOptions(0, false), events::add)) {

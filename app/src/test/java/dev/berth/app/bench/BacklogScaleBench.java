@@ -6,8 +6,6 @@ import dev.berth.runner.event.ReplicaStateChanged;
 import dev.berth.runner.event.RunnerEvent;
 import dev.berth.runner.session.LocalRunner;
 import dev.berth.runner.session.RunOptions;
-import dev.berth.templates.Scaffolder;
-import dev.berth.templates.TemplateCatalog;
 
 import java.nio.file.Files;
 import java.time.Clock;
@@ -28,17 +26,8 @@ public final class BacklogScaleBench {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int polling = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        var project = new Scaffolder().scaffold(TemplateCatalog.builtIn().find("queue-python").orElseThrow(),
-                Files.createTempDirectory("berth-bench-").resolve("backlog"), "backlog");
-        var yaml = project.resolve("containerapp.yaml");
-        Files.writeString(yaml, Files.readString(yaml).replace("      maxReplicas: 10", String.join("\n",
-                "      maxReplicas: 3", "      rules:", "        - name: orders-backlog", "          custom:",
-                "            type: azure-queue", "            metadata:", "              queueName: orders",
-                "              queueLength: \"5\"")));
-        var settings = project.resolve("local.settings.json");
-        Files.writeString(settings, Files.readString(settings).replace("\"FUNCTIONS_WORKER_RUNTIME\": \"custom\",",
-                "\"FUNCTIONS_WORKER_RUNTIME\": \"custom\", \"BERTH_SCALE_POLLING_SECONDS\": \"" + polling + "\","
-                        + " \"BERTH_SCALE_COOLDOWN_SECONDS\": \"2\","));
+        var project = dev.berth.app.QueueScaleEndToEndIT.queueScaledProject(Files.createTempDirectory("berth-bench-"),
+                "backlog", 1, polling, 2);
         var events = Collections.synchronizedList(new ArrayList<RunnerEvent>());
         var samples = new ArrayList<Duration>();
         try (var engine = new DockerEngine();

@@ -60,7 +60,7 @@ public final class DurableEngine implements AutoCloseable {
     private final List<Worker> workers = new ArrayList<>();
     private final Waiters waiters = new Waiters();
     private final Map<InstanceKey, String> changes = new LinkedHashMap<>();
-    private final Episodes episodes;
+    final Episodes episodes;
     private final Thread timerThread;
     private volatile boolean closed;
 
@@ -352,6 +352,16 @@ public final class DurableEngine implements AutoCloseable {
             return true;
         }
         return false;
+    }
+
+    /// Hands out work to workers with room (a worker's stream became writable again).
+    void handOut() {
+        lock.lock();
+        try {
+            pump();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /// Wakes instances whose timers (or scheduled starts) came due. Tests with a fixed clock call it after

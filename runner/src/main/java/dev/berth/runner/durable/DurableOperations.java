@@ -35,7 +35,7 @@ public final class DurableOperations implements DurableControl {
 
     DurableOperations(DurableEngine engine, String defaultHub, List<String> declared) {
         this.engine = engine;
-        this.episodes = new Episodes(engine);
+        this.episodes = engine.episodes;
         this.defaultHub = defaultHub;
         this.declared = List.copyOf(declared);
     }

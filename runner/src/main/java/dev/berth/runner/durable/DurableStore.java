@@ -32,7 +32,6 @@ final class DurableStore implements AutoCloseable {
               hub TEXT NOT NULL, instance_id TEXT NOT NULL, execution_id TEXT NOT NULL, name TEXT NOT NULL,
               status TEXT NOT NULL, created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, scheduled_ms INTEGER,
               input TEXT, output TEXT, custom_status TEXT, failure BLOB, parent BLOB, suspended INTEGER NOT NULL,
-              history_length INTEGER NOT NULL DEFAULT 0,
               PRIMARY KEY (hub, instance_id));
             CREATE INDEX IF NOT EXISTS dt_instances_created ON dt_instances (hub, created_ms);
             CREATE TABLE IF NOT EXISTS dt_history (
@@ -91,8 +90,8 @@ final class DurableStore implements AutoCloseable {
     void saveInstance(Instance i) throws SQLException {
         try (var s = write.prepareStatement("""
                 INSERT OR REPLACE INTO dt_instances (hub, instance_id, execution_id, name, status, created_ms,
-                  updated_ms, scheduled_ms, input, output, custom_status, failure, parent, suspended, history_length)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                  updated_ms, scheduled_ms, input, output, custom_status, failure, parent, suspended)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             s.setString(1, i.key.hub());
             s.setString(2, i.key.id());
             s.setString(3, i.executionId);
@@ -108,7 +107,6 @@ final class DurableStore implements AutoCloseable {
             s.setBytes(12, i.failure == null ? null : i.failure.toByteArray());
             s.setBytes(13, i.parent == null ? null : i.parent.toByteArray());
             s.setInt(14, i.suspended ? 1 : 0);
-            s.setInt(15, i.history.size());
             s.executeUpdate();
         }
     }

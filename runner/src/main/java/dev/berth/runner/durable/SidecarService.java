@@ -197,7 +197,7 @@ final class SidecarService extends TaskHubSidecarServiceGrpc.TaskHubSidecarServi
         var stream = (ServerCallStreamObserver<WorkItem>) out;
         var worker = engine.connect(HubInterceptor.hub(), HubInterceptor.peer(), stream);
         stream.setOnCancelHandler(() -> engine.disconnect(worker));
-        stream.setOnReadyHandler(engine::wake);
+        stream.setOnReadyHandler(engine::handOut);
     }
 
     @Override

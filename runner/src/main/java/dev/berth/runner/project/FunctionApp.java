@@ -20,6 +20,11 @@ public record FunctionApp(Path dir, HostConfig host, List<FunctionDef> functions
         return functions.stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst();
     }
 
+    /// Whether any function has a binding of one of `types` (e.g. the durable ones).
+    public boolean uses(java.util.Set<String> types) {
+        return functions.stream().flatMap(f -> f.bindings().stream()).anyMatch(b -> types.contains(b.type()));
+    }
+
     /// Berth's local state folder (`.berth/`): database, keys, logs.
     public Path stateDir() { return dir.resolve(".berth"); }
 }

@@ -52,9 +52,7 @@ public final class AppAutoscaler {
     /// A durable app's orchestrations only move while a replica's SDK worker is connected, and nothing
     /// here measures durable backlog yet; so such an app keeps one replica (said once, at start).
     static ContainerAppScale keepDurableWorker(FunctionApp app, ContainerAppScale scale, EventListener events, Clock clock) {
-        boolean durable = app.functions().stream().flatMap(f -> f.bindings().stream())
-                .anyMatch(b -> b.type().equals("orchestrationTrigger") || b.type().equals("activityTrigger"));
-        if (!durable || scale.minReplicas() > 0) return scale;
+        if (!app.uses(java.util.Set.of("orchestrationTrigger", "activityTrigger")) || scale.minReplicas() > 0) return scale;
         events.onEvent(new RunnerNotice(clock.instant(), RunnerNotice.Level.INFO, "durable functions: keeping one"
                 + " replica (minReplicas 0 would stop the worker that runs orchestrations)"));
         return new ContainerAppScale(1, Math.max(1, scale.maxReplicas()), scale.pollingInterval(),

@@ -43,8 +43,7 @@ final class SessionDurable {
     }
 
     static boolean usesDurable(FunctionApp app) {
-        return app.functions().stream().flatMap(f -> f.bindings().stream())
-                .anyMatch(b -> DURABLE_BINDINGS.contains(b.type()));
+        return app.uses(DURABLE_BINDINGS);
     }
 
     /// Function folders with an orchestrationTrigger: the orchestration names a start may use.
