@@ -22,6 +22,7 @@ public final class EventPrinter implements EventListener {
 
     private final PrintWriter out;
     private final ZoneId zone;
+    private final GpuLines gpuLines = new GpuLines();
 
     public EventPrinter(PrintWriter out, ZoneId zone) {
         this.out = out;
@@ -30,6 +31,8 @@ public final class EventPrinter implements EventListener {
 
     @Override
     public void onEvent(RunnerEvent event) {
+        // A sample every two seconds per replica would drown the rest; only real moves are printed.
+        if (event instanceof dev.berth.runner.event.GpuMetrics m && !gpuLines.worthPrinting(m)) return;
         var line = TIME.format(event.at().atZone(zone)) + "  " + describe(event);
         synchronized (out) {
             out.println(line);
@@ -58,6 +61,8 @@ public final class EventPrinter implements EventListener {
                     + (r.detail().isEmpty() ? "" : ": " + r.detail());
             case dev.berth.runner.event.TrafficChanged t -> "traffic  " + t.weights()
                     + (t.labels().isEmpty() ? "" : " labels " + t.labels()) + "  (" + t.reason() + ")";
+            case dev.berth.runner.event.GpuMetrics m -> String.format(Locale.ROOT, "gpu      %s GPU %s: %.0f%% busy, %,d / %,d MiB",
+                    m.replicaId(), String.join(",", m.devices()), m.utilisationPercent(), m.memoryUsedMiB(), m.memoryTotalMiB());
             case RunnerNotice n -> (n.level() == RunnerNotice.Level.INFO ? "berth    " : n.level().name().toLowerCase(Locale.ROOT) + "  ") + n.text();
         };
     }

@@ -70,6 +70,10 @@ public interface ContainerEngine extends AutoCloseable {
     /// empty when it is gone or the engine cannot say.
     default java.util.Optional<ResourceUse> usage(String containerId) { return java.util.Optional.empty(); }
 
+    /// The container's processes as this machine numbers them (what `nvidia-smi` lists), or empty when it is
+    /// gone or the engine runs elsewhere (a remote engine's process ids mean nothing here).
+    default java.util.Set<Long> processIds(String containerId) { return java.util.Set.of(); }
+
     /// Where the engine keeps images and containers (Docker's data root, e.g. /var/lib/docker), as the
     /// engine names it; the path is on the engine's machine, which may be a VM. Empty when it cannot say.
     default java.util.Optional<String> dataRoot() { return java.util.Optional.empty(); }

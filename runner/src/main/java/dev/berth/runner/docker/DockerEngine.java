@@ -163,6 +163,15 @@ public final class DockerEngine implements ContainerEngine {
         }
     }
 
+    @Override public java.util.Set<Long> processIds(String containerId) {
+        if (!EngineErrors.isUnixSocket(dockerHost)) return java.util.Set.of(); // its pids are another machine's
+        try {
+            return ContainerProcesses.pids(quick.topContainerCmd(containerId).exec());
+        } catch (RuntimeException e) { // gone meanwhile, or an engine that cannot list them
+            return java.util.Set.of();
+        }
+    }
+
     @Override public boolean imageExists(String reference) {
         try {
             quick.inspectImageCmd(reference).exec();

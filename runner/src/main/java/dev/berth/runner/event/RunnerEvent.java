@@ -6,7 +6,7 @@ import java.time.Instant;
 /// kind of event fails to compile wherever it is not handled. Safe to share between threads.
 public sealed interface RunnerEvent
         permits ImageBuildProgress, ReplicaStateChanged, InvocationStarted, InvocationFinished, LogLine,
-                RunnerNotice, OrchestrationChanged, ScaleDecision, RevisionChanged, TrafficChanged {
+                RunnerNotice, OrchestrationChanged, ScaleDecision, RevisionChanged, TrafficChanged, GpuMetrics {
     /// When it happened, from the runner's injected clock.
     Instant at();
 }

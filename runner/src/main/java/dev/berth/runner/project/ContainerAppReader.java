@@ -77,8 +77,21 @@ final class ContainerAppReader {
         var replicas = replicas(doc, scale, problems);
         var scaling = ContainerAppScaleReader.read(doc, scale, replicas[0], replicas[1], settings, problems);
         var gpu = ContainerAppGpuReader.read(ContainerAppGpuReader.profile(doc, properties, problems), settings, problems);
+        warnIdleGpuRules(doc, scaling, gpu, problems);
         return new ContainerAppSpec(name, port, replicas[0], replicas[1], container.cpu(), container.memoryBytes(),
                 container.env(), container.readiness(), scaling, gpu);
+    }
+
+    /// A GPU rule in an app whose replicas get no GPU reads 0 % for ever: say so rather than never scale.
+    private static void warnIdleGpuRules(SourceDoc doc, ContainerAppScale scaling, ContainerAppGpu gpu, Problems problems) {
+        if (gpu.requested()) return;
+        scaling.rules().stream().filter(r -> r instanceof ContainerAppScale.Utilization u
+                        && u.resource() == ContainerAppScale.Resource.GPU)
+                .forEach(rule -> problems.warning(doc, "properties.template.scale.rules", "rule \"" + rule.name()
+                        + "\" scales on GPU utilisation, but the app's replicas get no GPU"
+                        + ", so it never proposes a replica.", "give the app a GPU workload profile (properties."
+                        + "workloadProfileName: Consumption-GPU-NC8as-T4) or BERTH_GPU_COUNT in local.settings.json, or "
+                        + "remove the rule (with BERTH_GPU=off, expect this)."));
     }
 
     private static JsonNode child(SourceDoc doc, String parentField, JsonNode parent, String key, Set<String> known,

@@ -38,8 +38,9 @@ public record ContainerAppScale(int minReplicas, int maxReplicas, Duration polli
     public record Cron(String name, String start, String end, int desiredReplicas, ZoneId timezone) implements Rule {}
 
     /// `custom` type `cpu` or `memory` with `metadata.type: Utilization` and `value`: the average use in
-    /// percent of the container's requested cpu or memory that one replica should carry.
+    /// percent of the container's requested cpu or memory that one replica should carry. Type `gpu` (Berth's
+    /// own: KEDA has no GPU scaler) reads the replicas' mean GPU utilisation, in percent of their devices.
     public record Utilization(String name, Resource resource, int targetPercent) implements Rule {}
 
-    public enum Resource { CPU, MEMORY }
+    public enum Resource { CPU, MEMORY, GPU }
 }

@@ -26,7 +26,7 @@ final class ContainerAppScaleReader {
     static final int DEFAULT_QUEUE_LENGTH = 5;
     private static final String RULES = "properties.template.scale.rules";
     private static final Set<String> RULE_KEYS = Set.of("name", "http", "azureQueue", "custom", "tcp");
-    private static final Set<String> CUSTOM_TYPES = Set.of("azure-queue", "cron", "cpu", "memory");
+    private static final Set<String> CUSTOM_TYPES = Set.of("azure-queue", "cron", "cpu", "memory", "gpu");
 
     private ContainerAppScaleReader() {}
 
@@ -126,7 +126,7 @@ final class ContainerAppScaleReader {
         return switch (type) {
             case "azure-queue" -> queue(doc, metaField, name, meta, problems);
             case "cron" -> cron(doc, metaField, name, meta, problems);
-            case "cpu", "memory" -> utilization(doc, metaField, name, type, meta, problems);
+            case "cpu", "memory", "gpu" -> utilization(doc, metaField, name, type, meta, problems);
             default -> {
                 var fix = type.isEmpty() ? "add `type:` — one of " + Fields.list(CUSTOM_TYPES) + "."
                         : "Berth emulates " + Fields.list(CUSTOM_TYPES) + "; keep the rule for Azure, it is ignored locally.";
@@ -207,7 +207,8 @@ final class ContainerAppScaleReader {
                 .orElse("Utilization");
         if (!metricType.equals("Utilization")) {
             problems.error(doc, field + ".type", "Berth measures " + type + " as Utilization only, not \"" + metricType + "\".",
-                    "write `type: Utilization` and `value: \"70\"` (percent of the container's requested " + type + ").");
+                    "write `type: Utilization` and `value: \"70\"` (percent of " + (type.equals("gpu") ? "the replica's GPUs"
+                            : "the container's requested " + type) + ").");
             return Optional.empty();
         }
         var value = count(doc, field + ".value", YamlValues.get(meta, "value"), problems);
@@ -216,7 +217,12 @@ final class ContainerAppScaleReader {
                     + "\" has no target `value`.", "add `value: \"70\"` (percent).");
             return Optional.empty();
         }
-        var resource = type.equals("cpu") ? ContainerAppScale.Resource.CPU : ContainerAppScale.Resource.MEMORY;
+        var resource = ContainerAppScale.Resource.valueOf(type.toUpperCase(java.util.Locale.ROOT));
+        if (resource == ContainerAppScale.Resource.GPU && value.get() > 100) {
+            problems.error(doc, field + ".value", "a GPU is never more than 100 % busy, so the target " + value.get()
+                    + " would never be reached.", "use a percentage from 1 to 100, e.g. `value: \"70\"`.");
+            return Optional.empty();
+        }
         return Optional.of(new ContainerAppScale.Utilization(name, resource, value.get()));
     }
 

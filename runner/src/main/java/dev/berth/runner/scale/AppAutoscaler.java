@@ -25,15 +25,16 @@ public final class AppAutoscaler {
     private AppAutoscaler() {}
 
     /// Starts the loop over whatever `target` steers (a session's latest revision, which changes with rollouts).
-    /// `usage` samples the target's replicas (called only when a cpu or memory rule needs it).
+    /// `usage` samples the target's replicas (called only when a cpu or memory rule needs it); `gpu` gives
+    /// their mean GPU utilisation (called only when a gpu rule needs it).
     public static Autoscaler start(FunctionApp app, String revision, Autoscaler.Target target, Ingress ingress,
-                                   QueueStore queues, Supplier<List<ResourceUse>> usage, EventListener events,
-                                   Clock clock) {
+                                   QueueStore queues, Supplier<List<ResourceUse>> usage, Supplier<OptionalDouble> gpu,
+                                   EventListener events, Clock clock) {
         var scale = keepDurableWorker(app, app.containerApp().scale(), events, clock);
         boolean http = app.functions().stream().anyMatch(f -> f.httpTrigger().isPresent());
         var engine = new ScaleEngine(scale, http, revision, clock);
         var gauge = ingress.requestGauge();
-        var autoscaler = new Autoscaler(engine, () -> sample(scale, gauge, queues, usage), target, events,
+        var autoscaler = new Autoscaler(engine, () -> sample(scale, gauge, queues, usage, gpu), target, events,
                 scale.pollingInterval(), Waits.real());
         gauge.onHold(autoscaler::wake);
         ingress.autoscaled(scale.holdDeadline(), autoscaler::recent);
@@ -60,7 +61,7 @@ public final class AppAutoscaler {
     }
 
     static ScaleMetrics sample(ContainerAppScale scale, RequestGauge gauge, QueueStore queues,
-                               Supplier<List<ResourceUse>> usage) {
+                               Supplier<List<ResourceUse>> usage, Supplier<OptionalDouble> gpu) {
         var lengths = new HashMap<String, Long>();
         boolean queueRules = scale.rules().stream().anyMatch(ContainerAppScale.Queue.class::isInstance);
         // A queue not created yet is simply empty (no error): all counts in one read.
@@ -69,12 +70,18 @@ public final class AppAutoscaler {
         }
         var cpu = OptionalDouble.empty();
         var memory = OptionalDouble.empty();
-        if (scale.rules().stream().anyMatch(ContainerAppScale.Utilization.class::isInstance)) {
+        if (uses(scale, ContainerAppScale.Resource.CPU) || uses(scale, ContainerAppScale.Resource.MEMORY)) {
             // As the HPA: the average over the replicas, in percent of what each container was given.
             var samples = usage.get();
             cpu = samples.stream().mapToDouble(ResourceUse::cpuPercent).average();
             memory = samples.stream().mapToDouble(ResourceUse::memoryPercent).average();
         }
-        return new ScaleMetrics(gauge.takePeak(), gauge.held(), lengths, cpu, memory);
+        // The sampler measures GPUs anyway (for the charts): the rule reads its latest figures, no extra call.
+        var gpuUse = uses(scale, ContainerAppScale.Resource.GPU) ? gpu.get() : OptionalDouble.empty();
+        return new ScaleMetrics(gauge.takePeak(), gauge.held(), lengths, cpu, memory, gpuUse);
+    }
+
+    private static boolean uses(ContainerAppScale scale, ContainerAppScale.Resource resource) {
+        return scale.rules().stream().anyMatch(r -> r instanceof ContainerAppScale.Utilization u && u.resource() == resource);
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 /// Decides how many replicas a revision wants, as KEDA does: each rule proposes ceil(metric / target)
-/// replicas (cron: its desiredReplicas inside the window; cpu/memory: HPA's ceil(current × use / target)),
+/// replicas (cron: its desiredReplicas inside the window; cpu/memory/gpu: HPA's ceil(current × use / target)),
 /// the largest proposal wins, clamped to [minReplicas, maxReplicas]. While any rule is active (metric
 /// above zero) at least one replica stays; scale to zero (or down to minReplicas when 0) happens only
 /// after `cooldownPeriod` with every rule inactive. Requests held while no replica is ready count as
@@ -70,7 +70,11 @@ public final class ScaleEngine {
                 yield new RuleReading(c.name(), "cron", in ? 1 : 0, c.desiredReplicas(), in ? c.desiredReplicas() : 0, in);
             }
             case ContainerAppScale.Utilization u -> {
-                var use = (u.resource() == ContainerAppScale.Resource.CPU ? m.cpuPercent() : m.memoryPercent()).orElse(0);
+                var use = (switch (u.resource()) {
+                    case CPU -> m.cpuPercent();
+                    case MEMORY -> m.memoryPercent();
+                    case GPU -> m.gpuPercent();
+                }).orElse(0);
                 int proposal = current == 0 ? 0 : (int) Math.ceil(current * use / u.targetPercent() - 1e-9);
                 yield new RuleReading(u.name(), u.resource().name().toLowerCase(Locale.ROOT), use, u.targetPercent(),
                         proposal, proposal > 0);

@@ -4,6 +4,9 @@ import dev.berth.runner.container.ContainerEngine;
 import dev.berth.runner.container.EngineUnavailableException;
 import dev.berth.runner.event.EventListener;
 import dev.berth.runner.eventgrid.EventGridConfig;
+import dev.berth.runner.gpu.GpuMeter;
+import dev.berth.runner.gpu.GpuSampler;
+import dev.berth.runner.replica.Waits;
 import dev.berth.runner.event.RunnerNotice;
 import dev.berth.runner.ingress.Ingress;
 import dev.berth.runner.ingress.PortInUseException;
@@ -29,10 +32,15 @@ public final class LocalRunner implements Runner {
 
     private final ContainerEngine engine;
     private final Clock clock;
+    private final GpuMeter gpuMeter;
 
-    public LocalRunner(ContainerEngine engine, Clock clock) {
+    public LocalRunner(ContainerEngine engine, Clock clock) { this(engine, clock, GpuMeter.system()); }
+
+    /// With the meter that samples the replicas' GPUs (tests pass one over a stand-in `nvidia-smi`).
+    public LocalRunner(ContainerEngine engine, Clock clock, GpuMeter gpuMeter) {
         this.engine = engine;
         this.clock = clock;
+        this.gpuMeter = gpuMeter;
     }
 
     @Override
@@ -64,15 +72,18 @@ public final class LocalRunner implements Runner {
             var revision = SessionRevisions.start(revisions, revisionConfig, app);
             var triggers = SessionTriggers.start(app, subscriptions, ingress, events, clock);
             cleanup.addFirst(triggers);
+            var gpus = new GpuSampler(gpuMeter, revisions.router()::replicas, engine::processIds, events, clock, Waits.real());
+            if (app.containerApp().gpu().requested()) gpus.start();
+            cleanup.addFirst(gpus);
             AutoCloseable scaler = options.debug() ? () -> {} : SessionScaling.start(app, revision, revisions, ingress,
-                    triggers.storage().queues(), engine, events, clock);
+                    triggers.storage().queues(), engine, gpus, events, clock);
             cleanup.addFirst(scaler);
             var jobs = dev.berth.runner.job.JobSession.start(jobSpecs, app, ReplicaPlan.imageTag(app, revision),
                     ReplicaPlan.labels(app, revision, sessionId), engine, triggers.storage().queues(), ingress, events, clock);
             cleanup.addFirst(jobs);
             notice(events, RunnerNotice.Level.INFO, "serving " + ingress.uri() + " (revision " + revision + ")");
             publishRunFile(app, ingress, events);
-            return new RunningSession(app, ingress, revisions, triggers, scaler, jobs, durable, store, keys, events, clock);
+            return new RunningSession(app, ingress, revisions, triggers, scaler, gpus, jobs, durable, store, keys, events, clock);
         } catch (RunException | RuntimeException e) {
             closeAll(cleanup);
             throw e;

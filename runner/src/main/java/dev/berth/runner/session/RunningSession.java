@@ -26,6 +26,7 @@ final class RunningSession implements RunSession {
     private final RevisionManager revisions;
     private final SessionTriggers triggers;
     private final AutoCloseable autoscaler;
+    private final dev.berth.runner.gpu.GpuSampler gpus;
     private final dev.berth.runner.job.JobSession jobs;
     private final dev.berth.runner.durable.DurableBackend durable;
     private final EventStore store;
@@ -35,12 +36,13 @@ final class RunningSession implements RunSession {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     RunningSession(FunctionApp app, Ingress ingress, RevisionManager revisions, SessionTriggers triggers,
-                   AutoCloseable autoscaler, dev.berth.runner.job.JobSession jobs,
+                   AutoCloseable autoscaler, dev.berth.runner.gpu.GpuSampler gpus, dev.berth.runner.job.JobSession jobs,
                    dev.berth.runner.durable.DurableBackend durable, EventStore store, FunctionKeys keys,
                    EventListener events, Clock clock) {
         this.durable = durable;
         this.triggers = triggers;
         this.autoscaler = autoscaler;
+        this.gpus = gpus;
         this.jobs = jobs;
         this.app = app;
         this.ingress = ingress;
@@ -101,6 +103,7 @@ final class RunningSession implements RunSession {
         } catch (Exception e) {
             org.slf4j.LoggerFactory.getLogger(RunningSession.class).warn("autoscaler close", e);
         }
+        gpus.close(); // its last sample must not land after the replicas' last state
         jobs.close(); // its replicas are stopped and recorded before the storage they count closes
         triggers.close(); // its listeners dispatch through the ingress
         // Then the ingress: its requests in flight end (503) and are recorded before the replicas go.

@@ -11,6 +11,7 @@ import dev.berth.runner.scale.Autoscaler;
 import dev.berth.runner.container.ContainerEngine;
 import dev.berth.runner.container.ResourceUse;
 import dev.berth.runner.event.ReplicaState;
+import dev.berth.runner.gpu.GpuSampler;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,12 +25,13 @@ final class SessionScaling {
     private SessionScaling() {}
 
     static Autoscaler start(FunctionApp app, String firstRevision, RevisionManager revisions, Ingress ingress,
-                            QueueStore queues, ContainerEngine engine, EventListener events, Clock clock) {
+                            QueueStore queues, ContainerEngine engine, GpuSampler gpus, EventListener events,
+                            Clock clock) {
         var target = new Autoscaler.Target(
                 () -> latestPool(revisions).map(pool -> AppAutoscaler.running(pool.replicas())).orElse(0),
                 count -> latestPool(revisions).ifPresent(pool -> pool.scaleTo(count)));
         return AppAutoscaler.start(app, firstRevision, target, ingress, queues, () -> usage(revisions, engine),
-                events, clock);
+                () -> gpus.utilisation(revisions.latestRevision()), events, clock);
     }
 
     /// One stats sample per ready replica of the latest revision, taken side by side (each takes about a second).

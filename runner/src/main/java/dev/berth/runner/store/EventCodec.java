@@ -45,6 +45,7 @@ final class EventCodec {
             case "ScaleDecision" -> dev.berth.runner.event.ScaleDecision.class;
             case "RevisionChanged" -> dev.berth.runner.event.RevisionChanged.class;
             case "TrafficChanged" -> dev.berth.runner.event.TrafficChanged.class;
+            case "GpuMetrics" -> dev.berth.runner.event.GpuMetrics.class;
             default -> throw new IllegalArgumentException("unknown event kind '" + kind + "' in the event store");
         };
         try {

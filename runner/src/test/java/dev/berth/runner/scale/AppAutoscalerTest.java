@@ -48,16 +48,31 @@ class AppAutoscalerTest {
                 java.time.Duration.ofSeconds(20), List.of(new ContainerAppScale.Utilization("cpu", ContainerAppScale.Resource.CPU, 50)));
 
         var metrics = AppAutoscaler.sample(scale, new RequestGauge(), null,
-                () -> List.of(new dev.berth.runner.container.ResourceUse(90, 10), new dev.berth.runner.container.ResourceUse(30, 20)));
+                () -> List.of(new dev.berth.runner.container.ResourceUse(90, 10), new dev.berth.runner.container.ResourceUse(30, 20)),
+                () -> { throw new AssertionError("no gpu rule: the GPU reading is not asked for"); });
 
         assertThat(metrics.cpuPercent()).hasValue(60);
         assertThat(metrics.memoryPercent()).hasValue(15);
+        assertThat(metrics.gpuPercent()).isEmpty();
+    }
+
+    @Test
+    void sample_gpuRule_readsTheGpuSamplerWithoutContainerStats() {
+        var scale = new ContainerAppScale(1, 5, java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(300),
+                java.time.Duration.ofSeconds(20), List.of(new ContainerAppScale.Utilization("gpu", ContainerAppScale.Resource.GPU, 70)));
+
+        var metrics = AppAutoscaler.sample(scale, new RequestGauge(), null,
+                () -> { throw new AssertionError("a gpu rule needs no docker stats"); }, () -> java.util.OptionalDouble.of(84));
+
+        assertThat(metrics.gpuPercent()).hasValue(84);
+        assertThat(metrics.cpuPercent()).isEmpty();
     }
 
     @Test
     void sample_noUtilizationRule_takesNoStats() {
         var metrics = AppAutoscaler.sample(ContainerAppScale.of(0, 5), new RequestGauge(), null,
-                () -> { throw new AssertionError("stats are slow; only cpu and memory rules take them"); });
+                () -> { throw new AssertionError("stats are slow; only cpu and memory rules take them"); },
+                () -> { throw new AssertionError("only a gpu rule reads the GPU sampler"); });
 
         assertThat(metrics.cpuPercent()).isEmpty();
     }

@@ -174,4 +174,26 @@ class ScaleEngineTest {
         assertThat(decision.desired()).isEqualTo(3);
         assertThat(decision.reason()).isEqualTo("cpu 90% / target 60% → 3 replicas");
     }
+
+    @Test
+    void gpuUtilization_busyGpusAddReplicas_asTheHpaFormulaSays() {
+        var metrics = new ScaleMetrics(0, 0, Map.of(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.of(95));
+
+        var decision = engine(1, 10, new Utilization("busy-gpu", Resource.GPU, 70)).decide(metrics, 3);
+
+        assertThat(decision.desired()).isEqualTo(5);
+        assertThat(decision.winner()).isEqualTo("busy-gpu");
+        assertThat(decision.reason()).isEqualTo("gpu 95% / target 70% → 5 replicas");
+        assertThat(decision.rules()).singleElement().satisfies(r -> assertThat(r.type()).isEqualTo("gpu"));
+    }
+
+    @Test
+    void gpuUtilization_idleGpus_scaleIn_andNoReadingProposesNothing() {
+        var idle = new ScaleMetrics(0, 0, Map.of(), OptionalDouble.of(99), OptionalDouble.empty(), OptionalDouble.of(10));
+        var unknown = new ScaleMetrics(0, 0, Map.of(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
+        var engine = engine(1, 10, new Utilization("busy-gpu", Resource.GPU, 70));
+
+        assertThat(engine.decide(idle, 4).desired()).as("the cpu figure does not steer a gpu rule").isEqualTo(1);
+        assertThat(engine.decide(unknown, 4).rules().getFirst().proposal()).isZero();
+    }
 }

@@ -39,6 +39,18 @@ class EventStoreTest {
     }
 
     @Test
+    void gpuMetrics_areStoredBesideTheOtherEvents_andReadBackEqual() throws Exception {
+        var db = dir.resolve(".berth/berth.db");
+        var sample = new dev.berth.runner.event.GpuMetrics(T0, "rev1", "r1", java.util.List.of("0", "1"), 87.5, 30512, 163118);
+        try (var store = EventStore.open(db, "s1")) {
+            store.onEvent(sample);
+        }
+        try (var reopened = EventStore.open(db, "s2")) {
+            assertThat(reopened.events("s1", 10)).containsExactly(sample);
+        }
+    }
+
+    @Test
     void recentInvocations_manyFinished_returnsNewestFirstLimited() throws Exception {
         try (var store = EventStore.open(dir.resolve("berth.db"), "s1")) {
             for (int i = 0; i < 20; i++) {

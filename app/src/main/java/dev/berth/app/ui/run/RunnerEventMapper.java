@@ -32,6 +32,7 @@ public final class RunnerEventMapper {
             case ReplicaStateChanged r -> Optional.of(new LogEntry(r.at(), r.replicaId(), "berth",
                     "replica " + r.replicaId() + " " + r.state() + (r.detail().isEmpty() ? "" : ": " + r.detail())));
             case InvocationStarted ignored -> Optional.empty();
+            case dev.berth.runner.event.GpuMetrics ignored -> Optional.empty(); // every 2 s per replica: a chart, not log lines
             case OrchestrationChanged ignored -> Optional.empty(); // the Orchestrations tab shows these
             case dev.berth.runner.event.ScaleDecision d -> Optional.of(new LogEntry(d.at(), BERTH_SOURCE, "scale",
                     d.current() + " → " + d.desired() + " replicas: " + d.reason()));
