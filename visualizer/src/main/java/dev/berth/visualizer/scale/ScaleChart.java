@@ -127,6 +127,12 @@ public final class ScaleChart extends BorderPane {
 
     public Optional<String> shownRevision() { return Optional.ofNullable(revision.getValue()); }
 
+    /// The revision shown (null before any); charts stacked under this one follow it.
+    public javafx.beans.value.ObservableValue<String> revisionProperty() { return revision.valueProperty(); }
+
+    /// The time window shown.
+    public javafx.beans.value.ObservableValue<java.time.Duration> windowProperty() { return window.valueProperty(); }
+
     /// Markers drawn in the last frame, for tests: the decision and its centre in the chart's coordinates.
     public List<ScaleMarker> drawnMarkers() { return drawn.stream().map(ScalePainter.Drawn::marker).toList(); }
 

@@ -106,17 +106,7 @@ final class ScalePainter {
     }
 
     private void timeAxis(Duration window) {
-        long tick = ReplicaCountHistory.timeTick(window).toMillis();
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        String pattern = tick % 60_000 == 0 ? "%1$tH:%1$tM" : "%1$tH:%1$tM:%1$tS";
-        for (long at = (from / tick + 1) * tick; at <= to; at += tick) {
-            double x = snap(x(at));
-            g.setStroke(palette.grid());
-            g.strokeLine(x, TOP, x, TOP + plotHeight);
-            g.setFill(palette.axis());
-            g.fillText(pattern.formatted(Instant.ofEpochMilli(at).atZone(zone)), x, TOP + plotHeight + 5);
-        }
+        TimeAxis.draw(g, from, to, window, LEFT, TOP, plotWidth, plotHeight, palette.grid(), palette.axis(), zone);
     }
 
     /// Traces `series` over the window; corners that land in a pixel column already drawn to add a segment only

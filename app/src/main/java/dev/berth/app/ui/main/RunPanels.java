@@ -12,6 +12,7 @@ import dev.berth.visualizer.LogEntry;
 import dev.berth.visualizer.LogView;
 import dev.berth.visualizer.ReplicaRow;
 import dev.berth.visualizer.ReplicaTable;
+import dev.berth.visualizer.scale.GpuChart;
 import dev.berth.visualizer.scale.ScaleChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -26,7 +27,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 /// The bottom panels of a project window: Logs (the log view brings its own text and source filters),
-/// Replicas (table and the per-revision scale chart), Invocations, Storage (queue and blob explorers). Receives the run's
+/// Replicas (table, the per-revision scale chart and, for an app on GPUs, the GPU chart under it), Invocations, Storage (queue and blob explorers). Receives the run's
 /// batches as its `RunOutput`. FX thread only.
 public final class RunPanels extends TabPane implements RunOutput {
     /// Lines the log keeps; older ones drop off.
@@ -48,8 +49,17 @@ public final class RunPanels extends TabPane implements RunOutput {
         var scale = new ScaleChartViewModel(run);
         var replicaChart = new ScaleChart(scale.history(), clock, ZoneId.systemDefault());
         replicaChart.setId("replicaChart");
-        scale.changesProperty().addListener((o, was, now) -> replicaChart.refresh());
-        var replicas = new SplitPane(replicaTable, new BorderPane(replicaChart, scaleWarning(scale), null, null, null));
+        var gpuChart = new GpuChart(scale.gpus(), replicaChart, clock, ZoneId.systemDefault());
+        gpuChart.setId("gpuChart");
+        scale.changesProperty().addListener((o, was, now) -> {
+            replicaChart.refresh();
+            gpuChart.refresh();
+        });
+        var charts = new SplitPane(replicaChart);
+        charts.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        // An app without a GPU keeps the whole height for the scale chart.
+        scale.showGpusProperty().addListener((o, was, show) -> showGpuChart(charts, gpuChart, show));
+        var replicas = new SplitPane(replicaTable, new BorderPane(charts, scaleWarning(scale), null, null, null));
         replicas.setDividerPositions(0.45);
         getTabs().addAll(tab("Logs", Feather.ALIGN_LEFT, logView, "logsTab"),
                 tab("Replicas", Feather.SERVER, replicas, "replicasTab"),
@@ -59,6 +69,15 @@ public final class RunPanels extends TabPane implements RunOutput {
         var storageTab = tab("Storage", Feather.DATABASE, storageView, "storageTab");
         storageTab.selectedProperty().addListener((o, was, selected) -> storageView.setShowing(selected));
         getTabs().add(storageTab);
+    }
+
+    private static void showGpuChart(SplitPane charts, GpuChart gpuChart, boolean show) {
+        if (show && !charts.getItems().contains(gpuChart)) {
+            charts.getItems().add(gpuChart);
+            charts.setDividerPositions(0.58);
+        } else if (!show) {
+            charts.getItems().remove(gpuChart);
+        }
     }
 
     /// A project that Azure could never wake again says so above the chart, not only in the log.

@@ -7,7 +7,11 @@ import dev.berth.runner.event.ReplicaState;
 import dev.berth.runner.event.ReplicaStateChanged;
 import dev.berth.runner.event.RunnerEvent;
 import dev.berth.runner.event.ScaleDecision;
+import dev.berth.runner.event.GpuMetrics;
+import dev.berth.visualizer.scale.GpuHistory;
 import dev.berth.visualizer.scale.ScaleHistory;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import dev.berth.visualizer.scale.ScaleMarker;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -28,7 +32,8 @@ import java.util.Set;
 /// The scale chart's data, per revision, from the run's event batches: replicas ready and alive (from
 /// [ReplicaStateChanged]), replicas wanted and a marker per [ScaleDecision], invocations started per second
 /// (from [InvocationStarted], by the revision of the replica that took them) and the queue backlog the
-/// autoscaler read at each decision. Cleared when a run starts. One batch costs one pass over it, however long
+/// autoscaler read at each decision, and each replica's GPU samples ([GpuMetrics]) for the GPU chart. Cleared when
+/// a run starts. One batch costs one pass over it, however long
 /// the run has gone; the chart redraws once per batch that changed something ([#changesProperty]). FX thread
 /// only.
 public final class ScaleChartViewModel {
@@ -40,6 +45,9 @@ public final class ScaleChartViewModel {
     private static final String SCALE_FIELDS = "properties.template.scale";
 
     private final ScaleHistory history = new ScaleHistory();
+    private final GpuHistory gpus = new GpuHistory();
+    private final ReadOnlyBooleanWrapper showGpus = new ReadOnlyBooleanWrapper(this, "showGpus");
+    private boolean appAsksForGpu;
     private final Map<String, String> revisionOf = new HashMap<>();
     private final Map<String, Map<String, ReplicaState>> replicas = new LinkedHashMap<>();
     private final ReadOnlyLongWrapper changes = new ReadOnlyLongWrapper(this, "changes");
@@ -60,16 +68,22 @@ public final class ScaleChartViewModel {
                 case ReplicaStateChanged r -> replica(r);
                 case ScaleDecision d -> decision(d);
                 case InvocationStarted s -> history.request(revisionOf.getOrDefault(s.replicaId(), UNKNOWN_REVISION), s.at());
+                case GpuMetrics m -> gpus.sample(m.revision(), m.replicaId(), m.at(), new GpuHistory.Latest(m.devices(),
+                        m.utilisationPercent(), m.memoryUsedMiB(), m.memoryTotalMiB()));
                 default -> { }
             }
         }
-        changes.set(history.changes());
+        changes.set(history.changes() + gpus.changes());
+        showGpus.set(appAsksForGpu || !gpus.isEmpty());
     }
 
     private void replica(ReplicaStateChanged changed) {
         revisionOf.put(changed.replicaId(), changed.revision());
         var states = replicas.computeIfAbsent(changed.revision(), r -> new HashMap<>());
-        if (changed.state() == ReplicaState.STOPPED || changed.state() == ReplicaState.FAILED) states.remove(changed.replicaId());
+        if (changed.state() == ReplicaState.STOPPED || changed.state() == ReplicaState.FAILED) {
+            states.remove(changed.replicaId());
+            gpus.stopped(changed.revision(), changed.replicaId(), changed.at());
+        }
         else states.put(changed.replicaId(), changed.state());
         int ready = (int) states.values().stream().filter(s -> s == ReplicaState.READY).count();
         int alive = (int) states.values().stream().filter(s -> !GONE.contains(s)).count();
@@ -97,19 +111,28 @@ public final class ScaleChartViewModel {
 
     /// The project's scale warnings (e.g. an app that in Azure could never start again), one per line.
     void warn(FunctionApp app) {
+        appAsksForGpu = app != null && app.containerApp().gpu().requested();
+        showGpus.set(appAsksForGpu || !gpus.isEmpty());
         warning.set(app == null ? "" : app.warnings().stream().filter(w -> w.field().startsWith(SCALE_FIELDS))
                 .map(ProjectProblem::describe).collect(Collectors.joining("\n")));
     }
 
     private void clear() {
         history.clear();
+        gpus.clear();
         revisionOf.clear();
         replicas.clear();
-        changes.set(history.changes());
+        changes.set(history.changes() + gpus.changes());
     }
 
     /// What the chart draws; read it only on the FX thread.
     public ScaleHistory history() { return history; }
+
+    /// What the GPU chart draws; read it only on the FX thread.
+    public GpuHistory gpus() { return gpus; }
+
+    /// Whether the GPU chart is worth its space: the app asks for a GPU, or GPU samples came in.
+    public ReadOnlyBooleanProperty showGpusProperty() { return showGpus.getReadOnlyProperty(); }
 
     /// The scale warnings of the project as the last run loaded it ("" when none).
     public ReadOnlyStringProperty warningProperty() { return warning.getReadOnlyProperty(); }
