@@ -91,4 +91,35 @@ class ScaleChartViewModelTest {
         model.warn(null);
         assertThat(model.warningProperty().get()).isEmpty();
     }
+
+    private static dev.berth.runner.event.GpuMetrics gpu(long millis, String replica, double busy, long memory) {
+        return new dev.berth.runner.event.GpuMetrics(T0.plusMillis(millis), "r1", replica, List.of("0"), busy, memory, 16_000);
+    }
+
+    @Test
+    void gpuSamples_becomePerReplicaSeries_andShowTheGpuChart() {
+        assertThat(model.showGpusProperty().get()).isFalse();
+        long changes = model.changesProperty().get();
+
+        model.onEvents(List.of(gpu(0, "a", 40, 4_000), gpu(2_000, "a", 90, 8_000), gpu(2_000, "b", 10, 1_600)));
+
+        var a = model.gpus().replicas("r1").get("a");
+        long at = T0.toEpochMilli();
+        assertThat(a.utilisation().valueAt(at + 1_000)).isEqualTo(40);
+        assertThat(a.utilisation().valueAt(at + 2_000)).isEqualTo(90);
+        assertThat(a.memory().valueAt(at + 2_000)).isEqualTo(50);
+        assertThat(a.latest().memoryUsedMiB()).isEqualTo(8_000);
+        assertThat(model.gpus().replicas("r1")).containsOnlyKeys("a", "b");
+        assertThat(model.showGpusProperty().get()).isTrue();
+        assertThat(model.changesProperty().get()).isGreaterThan(changes);
+    }
+
+    @Test
+    void replicaStopped_endsItsGpuLinesAtZero() {
+        model.onEvents(List.of(gpu(0, "a", 70, 4_000), replica(3_000, "a", "r1", ReplicaState.STOPPED)));
+
+        var a = model.gpus().replicas("r1").get("a");
+        assertThat(a.utilisation().valueAt(T0.toEpochMilli() + 3_000)).isZero();
+        assertThat(a.memory().valueAt(T0.toEpochMilli() + 3_000)).isZero();
+    }
 }
