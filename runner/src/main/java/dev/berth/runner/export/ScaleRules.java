@@ -77,6 +77,14 @@ final class ScaleRules {
             case "http" -> Optional.of(new ScaleRule.Http(name, count(doc, where + ".metadata.concurrentRequests", meta,
                     "concurrentRequests", DEFAULT_CONCURRENT_REQUESTS, notes)));
             case "azure-queue" -> queue(doc, where + ".metadata", name, meta, auth, notes);
+            case "gpu" -> {
+                // Berth's own scaler: an exported rule of this type would be refused by Azure and KEDA alike.
+                notes.warning(doc.file(), where + ".type", "rule \"" + name + "\" uses Berth's local gpu scaler, which "
+                        + "neither Azure Container Apps nor KEDA has; it is left out of the export.", "scale the GPU app "
+                        + "on requests or queue length there; on Kubernetes, KEDA's prometheus scaler on dcgm-exporter's "
+                        + "DCGM_FI_DEV_GPU_UTIL does what this rule does locally.");
+                yield Optional.empty();
+            }
             default -> Optional.of(new ScaleRule.Custom(name, type, meta, auth));
         };
     }

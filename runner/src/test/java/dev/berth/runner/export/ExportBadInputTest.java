@@ -129,4 +129,24 @@ class ExportBadInputTest {
             assertThat(n.message()).contains("no TCP");
         });
     }
+
+    @Test
+    void export_gpuRule_isLeftOutOfBothWithANoteNamingTheKubernetesWay() {
+        var rules = """
+                - name: busy-gpu
+                  custom:
+                    type: gpu
+                    metadata: {type: Utilization, value: "70"}
+                """;
+        for (boolean aca : new boolean[] {true, false}) {
+            var export = withRules(rules).export(aca);
+
+            assertThat(export.yaml()).as(aca ? "aca" : "k8s").doesNotContain("busy-gpu");
+            assertThat(export.notes()).anySatisfy(n -> {
+                assertThat(n.field()).isEqualTo("properties.template.scale.rules[0].custom.type");
+                assertThat(n.message()).contains("\"busy-gpu\"").contains("left out");
+                assertThat(n.fix()).contains("DCGM_FI_DEV_GPU_UTIL");
+            });
+        }
+    }
 }
