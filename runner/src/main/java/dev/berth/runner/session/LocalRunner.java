@@ -72,8 +72,9 @@ public final class LocalRunner implements Runner {
             var revision = SessionRevisions.start(revisions, revisionConfig, app);
             var triggers = SessionTriggers.start(app, subscriptions, ingress, events, clock);
             cleanup.addFirst(triggers);
-            var gpus = new GpuSampler(gpuMeter, revisions.router()::replicas, engine::processIds, events, clock, Waits.real());
-            if (app.containerApp().gpu().requested()) gpus.start();
+            // Always on: a rollout may give the app a GPU; while no replica has one it runs nothing.
+            var gpus = new GpuSampler(gpuMeter, revisions.router()::replicas, engine::processIds, events, clock,
+                    Waits.real()).start();
             cleanup.addFirst(gpus);
             AutoCloseable scaler = options.debug() ? () -> {} : SessionScaling.start(app, revision, revisions, ingress,
                     triggers.storage().queues(), engine, gpus, events, clock);
