@@ -30,9 +30,9 @@ class _Driver:
         try:
             self.lib = ctypes.CDLL("libcuda.so.1")
         except OSError as e:
-            raise CudaUnavailable("libcuda.so.1 cannot be loaded (%s): this container has no NVIDIA driver; "
-                                  "give it a GPU (a GPU workload profile in containerapp.yaml, Docker with the "
-                                  "NVIDIA container runtime)" % e) from e
+            raise CudaUnavailable("libcuda.so.1 cannot be loaded (%s): no NVIDIA driver is visible here; a "
+                                  "container gets one when it is given a GPU (a GPU workload profile in "
+                                  "containerapp.yaml, Docker with the NVIDIA container runtime)" % e) from e
         lib = self.lib
         ptr, size, uint, p_ptr = ctypes.c_void_p, ctypes.c_size_t, ctypes.c_uint, ctypes.POINTER(ctypes.c_void_p)
         dptr, p_dptr = ctypes.c_uint64, ctypes.POINTER(ctypes.c_uint64)
