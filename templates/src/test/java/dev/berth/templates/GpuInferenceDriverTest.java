@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static dev.berth.templates.HandlerProcess.JSON;
+import static dev.berth.templates.GpuInferenceApp.HANDLER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -25,15 +25,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /// itself, is assembled by [GpuInferenceFilesTest]. One instance; tests one at a time; not thread-safe.
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GpuInferenceDriverTest {
-    private static final List<String> HANDLER = List.of("python3", "-S", "-u", "handler.py");
-
     private Path project;
     private Path driverFolder;
 
     @BeforeAll
     void build(@TempDir Path dir) throws Exception {
-        project = new Scaffolder().scaffold(TemplateCatalog.builtIn().find("gpu-inference").orElseThrow(),
-                dir.resolve("app"), "digits");
+        project = GpuInferenceApp.scaffold(dir);
         driverFolder = Files.createDirectory(dir.resolve("driver"));
         var source = dir.resolve("fake_libcuda.c");
         try (var in = getClass().getResourceAsStream("fake_libcuda.c")) {
@@ -94,8 +91,7 @@ class GpuInferenceDriverTest {
     }
 
     private static JsonNode json(java.net.http.HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return GpuInferenceApp.ok(response, "");
     }
 
     /// Runs a command; "exit <code>" and its output.

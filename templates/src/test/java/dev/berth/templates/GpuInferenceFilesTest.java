@@ -30,8 +30,7 @@ class GpuInferenceFilesTest {
 
     @BeforeEach
     void scaffold() throws IOException {
-        project = new Scaffolder().scaffold(TemplateCatalog.builtIn().find("gpu-inference").orElseThrow(),
-                dir.resolve("app"), "digits");
+        project = GpuInferenceApp.scaffold(dir);
     }
 
     @Test

@@ -16,13 +16,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import static dev.berth.templates.GpuInferenceApp.HANDLER;
 import static dev.berth.templates.HandlerProcess.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
-/// The scaffolded gpu-inference app served by the host's python3 on the CPU. The main handler runs as
-/// `python3 -S`, which hides site-packages: the standard library only, as in the image, so the "python"
-/// backend is what is measured. One instance, one handler, tests one at a time; not thread-safe.
+/// The scaffolded gpu-inference app served by the host's python3 on the CPU, standard library only as in the
+/// image ([GpuInferenceApp#HANDLER]). One instance, one handler, tests one at a time; not thread-safe.
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GpuInferenceTemplateTest {
     /// Not the seeds model/train.py trained (1) or validated (2) on: images the network never saw.
@@ -34,10 +35,8 @@ class GpuInferenceTemplateTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        project = new Scaffolder().scaffold(TemplateCatalog.builtIn().find("gpu-inference").orElseThrow(),
-                dir.resolve("app"), "digits");
-        handler = HandlerProcess.start(List.of("python3", "-S", "-u", "handler.py"), project,
-                Map.of("BERTH_INFERENCE_DEVICE", "cpu"));
+        project = GpuInferenceApp.scaffold(dir);
+        handler = HandlerProcess.start(HANDLER, project, Map.of("BERTH_INFERENCE_DEVICE", "cpu"));
     }
 
     @AfterAll
@@ -166,14 +165,14 @@ class GpuInferenceTemplateTest {
             for (int i = 0; i < 20; i++) {
                 assertThat(maybeNumpy.at("/predictions/" + i + "/digit")).isEqualTo(plain.at("/" + i + "/digit"));
                 assertThat(maybeNumpy.at("/predictions/" + i + "/confidence").asDouble())
-                        .isCloseTo(plain.at("/" + i + "/confidence").asDouble(), org.assertj.core.data.Offset.offset(1e-3));
+                        .isCloseTo(plain.at("/" + i + "/confidence").asDouble(), within(1e-3));
             }
         }
     }
 
     @Test
     void autoDevice_logsWhereItRunsAndWhy_andAnswersFromThatDevice() throws Exception {
-        try (var auto = HandlerProcess.start(List.of("python3", "-S", "-u", "handler.py"), project, Map.of())) {
+        try (var auto = HandlerProcess.start(HANDLER, project, Map.of())) {
             var device = okJson(auto.get("/api/classify?sample=4")).path("device").asText();
             var startLine = auto.output().lines().filter(l -> l.startsWith("inference on ")).findFirst().orElseThrow();
 
@@ -186,7 +185,7 @@ class GpuInferenceTemplateTest {
     @Test
     void forcedGpu_whereCudaIsUnusable_stopsAtStartNamingTheReasonAndTheFix() throws Exception {
         // On a machine with an NVIDIA driver this starts on the GPU instead, which the device then shows.
-        var command = List.of("python3", "-S", "-u", "handler.py");
+        var command = HANDLER;
         var gpu = Map.of("BERTH_INFERENCE_DEVICE", "gpu");
         if (libcudaLoads()) {
             try (var onGpu = HandlerProcess.start(command, project, gpu)) {
@@ -202,7 +201,7 @@ class GpuInferenceTemplateTest {
 
     @Test
     void unknownDeviceSetting_stopsAtStartListingTheChoices() {
-        assertThatThrownBy(() -> HandlerProcess.start(List.of("python3", "-S", "-u", "handler.py"), project,
+        assertThatThrownBy(() -> HandlerProcess.start(HANDLER, project,
                 Map.of("BERTH_INFERENCE_DEVICE", "tpu")).close())
                 .hasMessageContaining("BERTH_INFERENCE_DEVICE is \"tpu\", which is not one of auto, cpu, gpu");
     }
@@ -215,9 +214,7 @@ class GpuInferenceTemplateTest {
     }
 
     private JsonNode okJson(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as("status; body %s\nhandler output:\n%s", response.body(), handler.output())
-                .isEqualTo(200);
-        return JSON.readTree(response.body());
+        return GpuInferenceApp.ok(response, "handler output:\n" + handler.output());
     }
 
     private static void assertBadRequest(HttpResponse<String> response, String problem, String fix) throws Exception {
