@@ -6,7 +6,8 @@
 #  3. app start to first window (Xvfb), median of BENCH_APP_STARTS;
 #  4. a log view holding 100k lines: heap after GC and FX-thread time per 1k-line batch;
 #  5. the durable backend: fan-out/fan-in of 1,000 activities, 100 sequential steps (scripts/bench/durable.sh);
-#  6. scale from zero, backlog to an extra replica, save to a new revision (scripts/bench/{scale,revisions}.sh).
+#  6. scale from zero, backlog to an extra replica, save to a new revision (scripts/bench/{scale,revisions}.sh);
+#  7. the gpu-inference template: batch-1 latency and batch-256 throughput on the device it gets (scripts/bench/inference.sh).
 # Results go to stdout and target/bench/results.txt. Bounded: every load run lasts BENCH_SECONDS.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -68,4 +69,6 @@ bash "$here/scripts/bench/durable.sh" "${BENCH_DURABLE_RUNS:-7}" | tee -a "$out/
 echo "== scaling (scale from zero; backlog to extra replica) and revisions (save to new revision serving)" | tee -a "$out/results.txt"
 bash "$here/scripts/bench/scale.sh" "${BENCH_SCALE_RUNS:-7}" | tee -a "$out/results.txt"
 bash "$here/scripts/bench/revisions.sh" | tee -a "$out/results.txt"
+echo "== gpu-inference template (handler as a host process; latency of 1 image, throughput in batches of 256)" | tee -a "$out/results.txt"
+bash "$here/scripts/bench/inference.sh" | tee -a "$out/results.txt"
 echo "results: $out/results.txt"

@@ -27,12 +27,16 @@ class TemplateCatalogTest {
                 "timer-python", "queue-python", "blob-python", "eventgrid-python",
                 "timer-java", "queue-java", "blob-java", "eventgrid-java", "order-pipeline",
                 "durable-chaining-java", "durable-fanout-java", "durable-http-api-java", "durable-monitor-java",
-                "durable-human-java", "batch-job");
+                "durable-human-java", "batch-job", "gpu-inference");
         assertThat(catalog.list()).allSatisfy(t -> {
             assertThat(t.title()).isNotBlank();
             assertThat(t.description()).hasSizeGreaterThan(60);
-            assertThat(t.id()).startsWith(t.id().equals("order-pipeline") ? "order"
-                    : t.id().equals("batch-job") ? "batch" : t.trigger().toLowerCase());
+            assertThat(t.id()).startsWith(switch (t.id()) {
+                case "order-pipeline" -> "order";
+                case "batch-job" -> "batch";
+                case "gpu-inference" -> "gpu";
+                default -> t.trigger().toLowerCase();
+            });
             assertThat(t.files()).extracting(TemplateFile::path).contains("host.json", "local.settings.json",
                     "containerapp.yaml", "Dockerfile", ".gitignore", ".dockerignore", "README.md");
             assertThat(t.files()).extracting(TemplateFile::path).anyMatch(p -> p.endsWith("/function.json"));
@@ -45,6 +49,7 @@ class TemplateCatalogTest {
         assertThat(catalog.find("eventgrid-java")).get().extracting(Template::trigger).isEqualTo("eventGrid");
         assertThat(catalog.find("order-pipeline")).get().extracting(Template::language).isEqualTo("python");
         assertThat(catalog.find("durable-human-java")).get().extracting(Template::trigger).isEqualTo("durable");
+        assertThat(catalog.find("gpu-inference")).get().extracting(Template::trigger).isEqualTo("http");
     }
 
     @Test

@@ -30,7 +30,8 @@ class TriggerTemplateConfigTest {
 
     static Stream<String> triggerTemplateIds() {
         return TemplateCatalog.builtIn().list().stream().map(Template::id).filter(id -> !id.startsWith("http-"))
-                .filter(id -> !id.equals("batch-job")); // an HTTP app with jobs: JobTemplateTest
+                .filter(id -> !id.equals("batch-job")) // an HTTP app with jobs: JobTemplateTest
+                .filter(id -> !id.equals("gpu-inference")); // an HTTP app on a GPU: GpuInferenceFilesTest
     }
 
     @ParameterizedTest
