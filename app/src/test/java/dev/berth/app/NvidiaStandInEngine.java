@@ -78,6 +78,8 @@ final class NvidiaStandInEngine implements ContainerEngine {
 
     @Override public Optional<ResourceUse> usage(String containerId) { return real.usage(containerId); }
 
+    @Override public boolean local() { return real.local(); }
+
     @Override public Set<Long> processIds(String containerId) { return real.processIds(containerId); }
 
     @Override public Optional<String> dataRoot() { return real.dataRoot(); }

@@ -70,6 +70,10 @@ public interface ContainerEngine extends AutoCloseable {
     /// empty when it is gone or the engine cannot say.
     default java.util.Optional<ResourceUse> usage(String containerId) { return java.util.Optional.empty(); }
 
+    /// Whether the engine runs on this machine (a local socket), so that this machine's `nvidia-smi` and process
+    /// ids describe its containers. False when unsure.
+    default boolean local() { return false; }
+
     /// The container's processes as this machine numbers them (what `nvidia-smi` lists), or empty when it is
     /// gone or the engine runs elsewhere (a remote engine's process ids mean nothing here).
     default java.util.Set<Long> processIds(String containerId) { return java.util.Set.of(); }

@@ -163,8 +163,10 @@ public final class DockerEngine implements ContainerEngine {
         }
     }
 
+    @Override public boolean local() { return EngineErrors.isUnixSocket(dockerHost); }
+
     @Override public java.util.Set<Long> processIds(String containerId) {
-        if (!EngineErrors.isUnixSocket(dockerHost)) return java.util.Set.of(); // its pids are another machine's
+        if (!local()) return java.util.Set.of(); // its pids are another machine's
         try {
             return ContainerProcesses.pids(quick.topContainerCmd(containerId).exec());
         } catch (RuntimeException e) { // gone meanwhile, or an engine that cannot list them

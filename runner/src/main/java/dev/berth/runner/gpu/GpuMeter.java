@@ -75,8 +75,9 @@ public final class GpuMeter {
     private static List<String[]> rows(String csv, int columns) throws GpuMeterException {
         var rows = new ArrayList<String[]>();
         for (var line : csv.strip().split("\\R")) {
-            // Older drivers print a sentence instead of an empty list.
-            if (line.isBlank() || line.startsWith("No running")) continue;
+            // Older drivers print a sentence instead of an empty list; a driver with a damaged infoROM prefixes a
+            // WARNING line (the runner hands back stdout and stderr together).
+            if (line.isBlank() || line.startsWith("No running") || line.startsWith("WARNING:")) continue;
             var cells = line.split(",");
             if (cells.length != columns) {
                 throw new GpuMeterException("nvidia-smi printed a line Berth cannot read: " + line.strip());

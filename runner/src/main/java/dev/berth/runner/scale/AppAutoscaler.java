@@ -26,7 +26,7 @@ public final class AppAutoscaler {
 
     /// Starts the loop over whatever `target` steers (a session's latest revision, which changes with rollouts).
     /// `usage` samples the target's replicas (called only when a cpu or memory rule needs it); `gpu` gives
-    /// their mean GPU utilisation (called only when a gpu rule needs it).
+    /// the busy % of their GPUs, added up over distinct devices (called only when a gpu rule needs it).
     public static Autoscaler start(FunctionApp app, String revision, Autoscaler.Target target, Ingress ingress,
                                    QueueStore queues, Supplier<List<ResourceUse>> usage, Supplier<OptionalDouble> gpu,
                                    EventListener events, Clock clock) {

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Locale;
 
 /// Decides how many replicas a revision wants, as KEDA does: each rule proposes ceil(metric / target)
-/// replicas (cron: its desiredReplicas inside the window; cpu/memory/gpu: HPA's ceil(current × use / target)),
+/// replicas (cron: its desiredReplicas inside the window; cpu/memory: HPA's ceil(current × use / target); gpu:
+/// ceil(busy % of the revision's GPUs / target)),
 /// the largest proposal wins, clamped to [minReplicas, maxReplicas]. While any rule is active (metric
 /// above zero) at least one replica stays; scale to zero (or down to minReplicas when 0) happens only
 /// after `cooldownPeriod` with every rule inactive. Requests held while no replica is ready count as
@@ -69,17 +70,26 @@ public final class ScaleEngine {
                 boolean in = inWindow(c, now);
                 yield new RuleReading(c.name(), "cron", in ? 1 : 0, c.desiredReplicas(), in ? c.desiredReplicas() : 0, in);
             }
-            case ContainerAppScale.Utilization u -> {
-                var use = (switch (u.resource()) {
-                    case CPU -> m.cpuPercent();
-                    case MEMORY -> m.memoryPercent();
-                    case GPU -> m.gpuPercent();
-                }).orElse(0);
-                int proposal = current == 0 ? 0 : (int) Math.ceil(current * use / u.targetPercent() - 1e-9);
-                yield new RuleReading(u.name(), u.resource().name().toLowerCase(Locale.ROOT), use, u.targetPercent(),
-                        proposal, proposal > 0);
-            }
+            case ContainerAppScale.Utilization u -> utilization(u, m, current);
         };
+    }
+
+    /// cpu/memory: HPA's ceil(current × mean use / target). gpu: ceil(total busy % of the revision's distinct
+    /// GPUs / target): replicas that share a GPU each see the whole device busy, so the HPA formula would add
+    /// replicas on the same GPU for ever. No reading (the meter failed, replicas still starting) keeps the
+    /// current count rather than reading 0 % and scaling in under load.
+    private static RuleReading utilization(ContainerAppScale.Utilization u, ScaleMetrics m, int current) {
+        var type = u.resource().name().toLowerCase(Locale.ROOT);
+        var reading = switch (u.resource()) {
+            case CPU -> m.cpuPercent();
+            case MEMORY -> m.memoryPercent();
+            case GPU -> m.gpuPercent();
+        };
+        if (reading.isEmpty()) return new RuleReading(u.name(), type, 0, u.targetPercent(), current, current > 0);
+        double use = reading.getAsDouble();
+        double load = u.resource() == ContainerAppScale.Resource.GPU ? use : current * use;
+        int proposal = current == 0 ? 0 : (int) Math.ceil(load / u.targetPercent() - 1e-9);
+        return new RuleReading(u.name(), type, use, u.targetPercent(), proposal, proposal > 0);
     }
 
     private static RuleReading ratio(String name, String type, double metric, int target) {
@@ -115,7 +125,9 @@ public final class ScaleEngine {
             case "cron" -> "cron rule " + r.rule() + " in its window" + result;
             case "hold" -> plural((int) r.metric()).replace("replica", "request") + " waiting with no replica ready"
                     + " (scale from zero)" + result;
-            default -> r.type() + " " + number(r.metric()) + "% / target " + number(r.target()) + "%" + result;
+            // Only a missing reading proposes replicas at 0 % (a real 0 % proposes none).
+            default -> r.metric() == 0 && r.proposal() > 0 ? r.type() + ": no reading yet, keeping " + plural(r.proposal())
+                    : r.type() + " " + number(r.metric()) + "% / target " + number(r.target()) + "%" + result;
         };
     }
 

@@ -6,7 +6,8 @@ import java.util.OptionalDouble;
 /// One sample of what the rules scale on: requests in flight (peak since the previous sample, held ones
 /// included), requests held while no replica is ready, messages per queue (visible and invisible, as
 /// KEDA's azure-queue scaler counts them), and the replicas' average cpu and memory use in percent of what
-/// the container requests, and their mean GPU utilisation (each empty when unknown). Immutable.
+/// the container requests, and the busy % of the distinct GPUs they run on, added up (each empty when unknown).
+/// Immutable.
 public record ScaleMetrics(int concurrentRequests, int heldRequests, Map<String, Long> queueLengths,
                            OptionalDouble cpuPercent, OptionalDouble memoryPercent, OptionalDouble gpuPercent) {
     public ScaleMetrics { queueLengths = Map.copyOf(queueLengths); }

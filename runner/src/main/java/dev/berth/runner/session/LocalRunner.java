@@ -72,9 +72,7 @@ public final class LocalRunner implements Runner {
             var revision = SessionRevisions.start(revisions, revisionConfig, app);
             var triggers = SessionTriggers.start(app, subscriptions, ingress, events, clock);
             cleanup.addFirst(triggers);
-            // Always on: a rollout may give the app a GPU; while no replica has one it runs nothing.
-            var gpus = new GpuSampler(gpuMeter, revisions.router()::replicas, engine::processIds, events, clock,
-                    Waits.real()).start();
+            var gpus = startGpuSampler(app, revisions.router()::replicas, events);
             cleanup.addFirst(gpus);
             AutoCloseable scaler = options.debug() ? () -> {} : SessionScaling.start(app, revision, revisions, ingress,
                     triggers.storage().queues(), engine, gpus, events, clock);
@@ -89,6 +87,19 @@ public final class LocalRunner implements Runner {
             closeAll(cleanup);
             throw e;
         }
+    }
+
+    /// On for a local engine whatever the app asks now (a rollout may give it a GPU; while no replica has one it
+    /// runs nothing). A remote engine's GPUs are not this machine's `nvidia-smi`'s: no metrics, said once.
+    private GpuSampler startGpuSampler(FunctionApp app, java.util.function.Supplier<List<dev.berth.runner.replica.ReplicaInfo>> replicas,
+                                       EventListener events) {
+        var sampler = new GpuSampler(gpuMeter, replicas, engine::processIds, events, clock, Waits.real());
+        if (engine.local()) return sampler.start();
+        if (app.containerApp().gpu().requested()) {
+            notice(events, RunnerNotice.Level.INFO, "GPU metrics need a Docker engine on this machine (DOCKER_HOST points "
+                    + "elsewhere): no GPU chart, and a gpu scale rule keeps the replica count");
+        }
+        return sampler;
     }
 
     /// Lets `berth invoke` find this session. Not fatal: the app still serves without it.

@@ -31,7 +31,7 @@ final class SessionScaling {
                 () -> latestPool(revisions).map(pool -> AppAutoscaler.running(pool.replicas())).orElse(0),
                 count -> latestPool(revisions).ifPresent(pool -> pool.scaleTo(count)));
         return AppAutoscaler.start(app, firstRevision, target, ingress, queues, () -> usage(revisions, engine),
-                () -> gpus.utilisation(revisions.latestRevision()), events, clock);
+                () -> gpus.busy(revisions.latestRevision()), events, clock);
     }
 
     /// One stats sample per ready replica of the latest revision, taken side by side (each takes about a second).

@@ -56,6 +56,13 @@ class GpuMeterTest {
     }
 
     @Test
+    void read_infoRomWarningBeforeTheRows_isSkipped() throws Exception {
+        var snapshot = new GpuMeter(smi("WARNING: infoROM is corrupted at gpu 0000:00:04.0\n" + DEVICES, "")).read();
+
+        assertThat(snapshot.devices()).hasSize(2);
+    }
+
+    @Test
     void read_noProcessesSentence_isAnEmptyList() throws Exception {
         var snapshot = new GpuMeter(smi(DEVICES, "No running processes found\n")).read();
 

@@ -59,7 +59,74 @@ class GpuSamplerTest {
         assertThat(metrics()).containsExactly(
                 new GpuMetrics(MutableClock.START, "rev-1", "app-1", List.of("0"), 90, 2500, 16000),
                 new GpuMetrics(MutableClock.START, "rev-1", "app-2", List.of("1"), 30, 1200, 16000));
-        assertThat(sampler.utilisation("rev-1")).hasValue(60);
+        assertThat(sampler.busy("rev-1")).as("two GPUs: 90 % + 30 %").hasValue(120);
+    }
+
+    @Test
+    void busy_replicasSharingOneGpu_countItOnce() {
+        replicas = List.of(replica("app-1", "rev-1", ReplicaState.READY, "c-1", new GpuRequest(1, List.of())),
+                replica("app-2", "rev-1", ReplicaState.READY, "c-2", new GpuRequest(1, List.of())));
+
+        sampler.sample();
+
+        assertThat(metrics()).extracting(GpuMetrics::utilisationPercent).containsExactly(90.0, 90.0);
+        assertThat(sampler.busy("rev-1")).as("one device at 90 %, however many replicas share it").hasValue(90);
+    }
+
+    @Test
+    void sample_deviceNvidiaSmiDoesNotList_warnsOncePerReplica() {
+        replicas = List.of(replica("app-1", "rev-1", ReplicaState.READY, "c-1", new GpuRequest(0, List.of("MIG-1g.10gb"))));
+
+        sampler.sample();
+        sampler.sample();
+
+        assertThat(metrics()).isEmpty();
+        assertThat(events).singleElement().isInstanceOfSatisfying(RunnerNotice.class, n -> {
+            assertThat(n.text()).contains("app-1").contains("GPU MIG-1g.10gb").contains("nvidia-smi -L");
+            assertThat(n.level()).isEqualTo(RunnerNotice.Level.WARNING);
+        });
+    }
+
+    @Test
+    void loop_aSampleThatThrows_isReported_andSamplingGoesOn() throws Exception {
+        replicas = List.of(replica("app-1", "rev-1", ReplicaState.READY, "c-1", new GpuRequest(1, List.of())));
+        var published = new java.util.concurrent.LinkedBlockingQueue<RunnerEvent>();
+        var first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var looping = new GpuSampler(meter, () -> replicas, id -> Set.of(), e -> {
+            if (e instanceof GpuMetrics && first.getAndSet(false)) throw new IllegalStateException("event store refused it");
+            published.add(e);
+        }, clock, (delay, wake) -> false).start();
+        try {
+            var notice = published.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(notice).isInstanceOfSatisfying(RunnerNotice.class,
+                    n -> assertThat(n.text()).contains("event store refused it"));
+            assertThat(published.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(GpuMetrics.class);
+        } finally {
+            looping.close();
+        }
+    }
+
+    @Test
+    void close_duringASlowNvidiaSmi_interruptsIt_andPublishesNothingAfter() throws Exception {
+        replicas = List.of(replica("app-1", "rev-1", ReplicaState.READY, "c-1", new GpuRequest(1, List.of())));
+        var inMeter = new java.util.concurrent.CountDownLatch(1);
+        var slow = new GpuMeter((command, timeout) -> {
+            inMeter.countDown();
+            try {
+                Thread.sleep(timeout.toMillis()); // as a hung nvidia-smi: only the interrupt ends it early
+            } catch (InterruptedException e) {
+                throw new IOException("interrupted while waiting for nvidia-smi", e);
+            }
+            return new CommandRunner.Output(0, devices.get());
+        });
+        var looping = new GpuSampler(slow, () -> replicas, id -> Set.of(), events::add, clock, (delay, wake) -> false).start();
+        assertThat(inMeter.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        long started = System.nanoTime();
+        looping.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(GpuMeter.TIMEOUT);
+        assertThat(events).as("no warning about the interrupt, no sample after close").isEmpty();
     }
 
     @Test
@@ -71,7 +138,7 @@ class GpuSamplerTest {
 
         assertThat(calls).hasValue(0);
         assertThat(events).isEmpty();
-        assertThat(sampler.utilisation("rev-1")).isEmpty();
+        assertThat(sampler.busy("rev-1")).isEmpty();
     }
 
     @Test
@@ -99,9 +166,9 @@ class GpuSamplerTest {
         replicas = List.of(replica("app-1", "rev-1", ReplicaState.READY, "c-1", new GpuRequest(1, List.of())));
         sampler.sample();
 
-        assertThat(sampler.utilisation("rev-2")).isEmpty();
+        assertThat(sampler.busy("rev-2")).isEmpty();
         clock.advance(GpuSampler.FRESH.plusSeconds(1));
-        assertThat(sampler.utilisation("rev-1")).as("the meter stopped answering: no stale figure").isEmpty();
+        assertThat(sampler.busy("rev-1")).as("the meter stopped answering: no stale figure").isEmpty();
     }
 
     @Test
@@ -112,7 +179,7 @@ class GpuSamplerTest {
 
         sampler.sample();
 
-        assertThat(sampler.utilisation("rev-1")).isEmpty();
+        assertThat(sampler.busy("rev-1")).isEmpty();
     }
 
     @Test

@@ -176,24 +176,41 @@ class ScaleEngineTest {
     }
 
     @Test
-    void gpuUtilization_busyGpusAddReplicas_asTheHpaFormulaSays() {
-        var metrics = new ScaleMetrics(0, 0, Map.of(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.of(95));
+    void gpuUtilization_proposesBusyPercentOverTarget_whateverTheReplicaCount() {
+        var twoGpusBusy = new ScaleMetrics(0, 0, Map.of(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.of(190));
+        var engine = engine(1, 10, new Utilization("busy-gpu", Resource.GPU, 70));
 
-        var decision = engine(1, 10, new Utilization("busy-gpu", Resource.GPU, 70)).decide(metrics, 3);
+        var decision = engine.decide(twoGpusBusy, 2);
 
-        assertThat(decision.desired()).isEqualTo(5);
+        assertThat(decision.desired()).isEqualTo(3);
         assertThat(decision.winner()).isEqualTo("busy-gpu");
-        assertThat(decision.reason()).isEqualTo("gpu 95% / target 70% → 5 replicas");
+        assertThat(decision.reason()).isEqualTo("gpu 190% / target 70% → 3 replicas");
+        var oneSharedGpu = new ScaleMetrics(0, 0, Map.of(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.of(95));
+        assertThat(engine.decide(oneSharedGpu, 2).desired())
+                .as("replicas sharing one busy GPU do not make it less busy: no runaway scale-out").isEqualTo(2);
+        assertThat(engine.decide(oneSharedGpu, 4).desired()).isEqualTo(2);
         assertThat(decision.rules()).singleElement().satisfies(r -> assertThat(r.type()).isEqualTo("gpu"));
     }
 
     @Test
-    void gpuUtilization_idleGpus_scaleIn_andNoReadingProposesNothing() {
+    void gpuUtilization_idleGpus_scaleIn_butNoReadingKeepsTheCount() {
         var idle = new ScaleMetrics(0, 0, Map.of(), OptionalDouble.of(99), OptionalDouble.empty(), OptionalDouble.of(10));
         var unknown = new ScaleMetrics(0, 0, Map.of(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
         var engine = engine(1, 10, new Utilization("busy-gpu", Resource.GPU, 70));
 
         assertThat(engine.decide(idle, 4).desired()).as("the cpu figure does not steer a gpu rule").isEqualTo(1);
-        assertThat(engine.decide(unknown, 4).rules().getFirst().proposal()).isZero();
+        var blind = engine.decide(unknown, 4);
+        assertThat(blind.desired()).as("nvidia-smi failing under load must not scale in").isEqualTo(4);
+        assertThat(blind.reason()).isEqualTo("gpu: no reading yet, keeping 4 replicas");
+    }
+
+    @Test
+    void cpuUtilization_noStatsYet_keepsTheCount() {
+        var unknown = new ScaleMetrics(0, 0, Map.of(), OptionalDouble.empty(), OptionalDouble.empty());
+
+        var decision = engine(1, 10, new Utilization("cpu", Resource.CPU, 60)).decide(unknown, 3);
+
+        assertThat(decision.desired()).isEqualTo(3);
+        assertThat(decision.rules().getFirst().active()).isTrue();
     }
 }
