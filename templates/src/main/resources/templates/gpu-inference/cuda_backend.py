@@ -5,6 +5,10 @@ The NVIDIA container runtime mounts the driver's ``libcuda.so.1`` into a contain
 ``model/kernels.ptx``; the driver compiles it for the GPU at start. Weights are copied to the GPU once;
 each call copies the pixels in and the scores out. Calls are serialised with a lock: one context, one
 set of buffers, and the GPU finishes a batch faster than the server parses the next one.
+
+A driver error while running a batch is final, except running out of memory: a kernel fault poisons the
+context, and the driver then fails every later call with the same error, so the backend raises
+``inference.DeviceLost`` from then on and the handler restarts the process.
 """
 
 import ctypes
@@ -12,15 +16,24 @@ import os
 import threading
 from array import array
 
+from inference import DeviceLost
 from network import MODEL_FOLDER
 
 _FLOAT = 4
 _THREADS_PER_BLOCK = 256
 _JIT_ERROR_LOG_BUFFER, _JIT_ERROR_LOG_BUFFER_SIZE_BYTES = 5, 6  # CUjit_option values
+# The driver blocks the synchronising thread instead of spinning a core that the HTTP threads need.
+_CU_CTX_SCHED_BLOCKING_SYNC = 0x4
+_CUDA_ERROR_OUT_OF_MEMORY, _CUDA_ERROR_PRIMARY_CONTEXT_ACTIVE = 2, 708
 
 
 class CudaUnavailable(Exception):
-    """CUDA cannot be used here; the message says why (no driver, no device, a driver error)."""
+    """CUDA cannot be used here; the message says why (no driver, no device, a driver error). ``result`` is the
+    driver's CUresult, when a driver call failed."""
+
+    def __init__(self, message, result=None):
+        super().__init__(message)
+        self.result = result
 
 
 class _Driver:
@@ -40,7 +53,8 @@ class _Driver:
             "cuInit": [uint], "cuDeviceGetCount": [ctypes.POINTER(ctypes.c_int)],
             "cuDeviceGet": [ctypes.POINTER(ctypes.c_int), ctypes.c_int],
             "cuDeviceGetName": [ctypes.c_char_p, ctypes.c_int, ctypes.c_int],
-            "cuDevicePrimaryCtxRetain": [p_ptr, ctypes.c_int], "cuCtxSetCurrent": [ptr],
+            "cuDevicePrimaryCtxSetFlags_v2": [ctypes.c_int, uint], "cuDevicePrimaryCtxRetain": [p_ptr, ctypes.c_int],
+            "cuDevicePrimaryCtxRelease_v2": [ctypes.c_int], "cuCtxSetCurrent": [ptr],
             "cuModuleLoadDataEx": [p_ptr, ctypes.c_char_p, uint, ctypes.POINTER(ctypes.c_int), p_ptr],
             "cuModuleGetFunction": [p_ptr, ptr, ctypes.c_char_p],
             "cuMemAlloc_v2": [p_dptr, size], "cuMemFree_v2": [dptr],
@@ -55,7 +69,11 @@ class _Driver:
     def __call__(self, name, *args):
         result = getattr(self.lib, name)(*args)
         if result != 0:
-            raise CudaUnavailable("%s failed: %s (CUresult %d)" % (name, self.error_text(result), result))
+            raise CudaUnavailable("%s failed: %s (CUresult %d)" % (name, self.error_text(result), result), result)
+
+    def quietly(self, name, *args):
+        """Calls ``name`` while cleaning up after an earlier error, which is the one worth reporting."""
+        getattr(self.lib, name)(*args)
 
     def error_text(self, result):
         text = ctypes.c_char_p()
@@ -78,29 +96,58 @@ class CudaBackend:
         cu("cuDeviceGet", ctypes.byref(device), ordinal)
         cu("cuDeviceGetName", name, len(name), device)
         self.device = "cuda:%d %s" % (ordinal, name.value.decode("utf-8", "replace"))
-        self.context = ctypes.c_void_p()
+        self.context, self.uploads = ctypes.c_void_p(), []
+        try:
+            cu("cuDevicePrimaryCtxSetFlags_v2", device, _CU_CTX_SCHED_BLOCKING_SYNC)
+        except CudaUnavailable as e:
+            # Active already (another library in this process took it): it keeps its flags, which is fine.
+            if e.result != _CUDA_ERROR_PRIMARY_CONTEXT_ACTIVE:
+                raise
         cu("cuDevicePrimaryCtxRetain", ctypes.byref(self.context), device)
-        cu("cuCtxSetCurrent", self.context)
-        self.kernel = self._load_kernel()
-        self.layers = [(layer, self._upload(layer.weights), self._upload(layer.bias)) for layer in layers]
+        try:
+            cu("cuCtxSetCurrent", self.context)
+            self.kernel = self._load_kernel()
+            self.layers = [(layer, self._upload(layer.weights), self._upload(layer.bias)) for layer in layers]
+        except BaseException:
+            self._release(device)  # `auto` goes on with the CPU: leave the GPU as it was found
+            raise
         self.inputs = layers[0].inputs
         self.lock = threading.Lock()
         self.capacity, self.buffers = 0, []
+        self.lost = None  # the error that made the context unusable
+
+    def _release(self, device):
+        for pointer in self.uploads:
+            self.cu.quietly("cuMemFree_v2", pointer)
+        self.uploads = []
+        self.cu.quietly("cuDevicePrimaryCtxRelease_v2", device)  # the last release destroys the module too
 
     def scores(self, pixels, rows):
         with self.lock:
-            # The context is current per thread, and each request runs on its own thread.
-            self.cu("cuCtxSetCurrent", self.context)
-            self._reserve(rows)
-            source, _ = pixels.buffer_info()
-            self.cu("cuMemcpyHtoD_v2", self.buffers[0], source, rows * self.inputs * _FLOAT)
-            for index, (layer, weights, bias) in enumerate(self.layers):
-                self._launch(self.buffers[index % 2], weights, bias, self.buffers[1 - index % 2], rows, layer)
-            last = self.layers[-1][0]
-            out = array("f", bytes(rows * last.outputs * _FLOAT))
-            self.cu("cuCtxSynchronize")
-            self.cu("cuMemcpyDtoH_v2", out.buffer_info()[0], self.buffers[len(self.layers) % 2],
-                    rows * last.outputs * _FLOAT)
+            if self.lost is not None:
+                raise DeviceLost("the CUDA context on %s failed earlier (%s) and cannot run anything more"
+                                 % (self.device, self.lost))
+            try:
+                return self._run(pixels, rows)
+            except CudaUnavailable as e:
+                if e.result == _CUDA_ERROR_OUT_OF_MEMORY:
+                    raise  # this batch is too big; the context and smaller batches are fine
+                self.lost = e
+                raise DeviceLost(str(e)) from e
+
+    def _run(self, pixels, rows):
+        # The context is current per thread, and each request runs on its own thread.
+        self.cu("cuCtxSetCurrent", self.context)
+        self._reserve(rows)
+        source, _ = pixels.buffer_info()
+        self.cu("cuMemcpyHtoD_v2", self.buffers[0], source, rows * self.inputs * _FLOAT)
+        for index, (layer, weights, bias) in enumerate(self.layers):
+            self._launch(self.buffers[index % 2], weights, bias, self.buffers[1 - index % 2], rows, layer)
+        last = self.layers[-1][0]
+        out = array("f", bytes(rows * last.outputs * _FLOAT))
+        self.cu("cuCtxSynchronize")  # where a fault in the kernels shows up
+        self.cu("cuMemcpyDtoH_v2", out.buffer_info()[0], self.buffers[len(self.layers) % 2],
+                rows * last.outputs * _FLOAT)
         return out.tolist()
 
     def _launch(self, source, weights, bias, target, rows, layer):
@@ -115,14 +162,24 @@ class CudaBackend:
         """Two ping-pong buffers wide enough for ``rows`` of the widest layer; they only grow."""
         if rows <= self.capacity:
             return
-        for buffer in self.buffers:
+        # Forget the old buffers before anything can fail, so that no later batch uses them freed.
+        old, self.buffers, self.capacity = self.buffers, [], 0
+        for buffer in old:
             self.cu("cuMemFree_v2", buffer)
         width = max([self.inputs] + [layer.outputs for layer, _, _ in self.layers])
-        self.buffers = [self._alloc(rows * width * _FLOAT) for _ in range(2)]
-        self.capacity = rows
+        buffers = []
+        try:
+            for _ in range(2):
+                buffers.append(self._alloc(rows * width * _FLOAT))
+        except CudaUnavailable:
+            for buffer in buffers:
+                self.cu.quietly("cuMemFree_v2", buffer)
+            raise
+        self.buffers, self.capacity = buffers, rows
 
     def _upload(self, values):
         pointer = self._alloc(len(values) * _FLOAT)
+        self.uploads.append(pointer)
         self.cu("cuMemcpyHtoD_v2", pointer, values.buffer_info()[0], len(values) * _FLOAT)
         return pointer
 

@@ -3,9 +3,14 @@
 
 Every answer, errors included, says which device ran the model (``device``, and the X-Inference-Device
 header), so a replica that silently fell back to the CPU is seen at once.
+
+When the GPU's context is lost (a kernel fault: the driver fails every later call), the request gets its
+500 and then the process exits with 1, so that Berth's supervisor or Azure starts a fresh replica; a
+replica that kept answering /healthz with a dead GPU would only fail requests.
 """
 import os
 import sys
+import threading
 import time
 
 import inference
@@ -15,6 +20,8 @@ from berth_functions import FunctionApp, Response
 
 app = FunctionApp()
 backend = None  # chosen by start(), before the server takes requests
+_EXIT_GRACE_S = 5.0  # how long an answer on a kept-alive connection gets to leave before the process exits
+_exit_claimed = threading.Lock()  # taken by the first request that finds the GPU lost
 
 
 @app.function("classify")
@@ -27,7 +34,11 @@ def classify(req, log):
         return _answer({"error": str(e)}, 400)
     try:
         found = network.predictions(backend.scores(batch.pixels, batch.rows))
-    except Exception as e:  # a GPU fault mid-run: answer it, with the device that failed
+    except inference.DeviceLost as e:
+        log("inference failed on %s: %s" % (backend.device, e))
+        _exit_after_answer(log)
+        return _answer({"error": "inference failed: %s; this replica restarts" % e}, 500, {"Connection": "close"})
+    except Exception as e:  # out of GPU memory for this batch, say: answer it, with the device that failed
         log("inference failed on %s: %s" % (backend.device, e))
         return _answer({"error": "inference failed: %s" % e}, 500)
     elapsed = (time.perf_counter() - started) * 1000
@@ -38,9 +49,30 @@ def classify(req, log):
     return _answer(answer, 200)
 
 
-def _answer(body, status):
+def _answer(body, status, headers=None):
     body.update({"device": backend.device, "backend": backend.name})
-    return Response.json(body, status, {"X-Inference-Device": backend.device})
+    headers = dict(headers or {})
+    headers["X-Inference-Device"] = backend.device
+    return Response.json(body, status, headers)
+
+
+def _exit_after_answer(log):
+    """Exits the process with 1 once this request's answer has been sent. The answer says "Connection: close",
+    so the server ends the request's thread right after writing it; a connection that stays open (the
+    Functions host's invocation protocol) gets _EXIT_GRACE_S."""
+    if not _exit_claimed.acquire(blocking=False):
+        return  # another request already ends the process
+    log("the CUDA context on %s is unusable; exiting after this answer so that the replica restarts"
+        % backend.device)
+    request_thread = threading.current_thread()
+
+    def exit_when_answered():
+        request_thread.join(_EXIT_GRACE_S)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(1)  # from a thread, and without waiting for the server's other threads
+
+    threading.Thread(target=exit_when_answered, name="exit-after-answer", daemon=True).start()
 
 
 def start():

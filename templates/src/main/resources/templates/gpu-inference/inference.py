@@ -15,6 +15,11 @@ class StartupError(Exception):
     """The handler cannot start as configured; the message says what to change."""
 
 
+class DeviceLost(Exception):
+    """The backend's device can run nothing more in this process (a CUDA kernel fault poisons the context):
+    the process must end so that a fresh one, with a fresh context, takes its place."""
+
+
 def select_backend(value, layers, log=print):
     choice = (value or "auto").strip().lower()
     if choice not in CHOICES:

@@ -113,6 +113,14 @@ final class HandlerProcess implements AutoCloseable {
         return output();
     }
 
+    /// Waits up to `timeout` for the handler to exit by itself; its exit code.
+    int awaitExit(Duration timeout) throws Exception {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("handler still running after " + timeout + ":\n" + output());
+        }
+        return process.exitValue();
+    }
+
     private URI uri(String path) { return URI.create("http://127.0.0.1:" + port + path); }
 
     private static int freePort() throws IOException {
