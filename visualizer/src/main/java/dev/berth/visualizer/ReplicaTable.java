@@ -28,6 +28,7 @@ public final class ReplicaTable extends BorderPane {
     private final ObservableList<ReplicaRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final TableView<ReplicaRow> table = new TableView<>(rows);
     private final ZoneId zone;
+    private final TableColumn<ReplicaRow, String> device = deviceColumn();
 
     public ReplicaTable() {
         this(ZoneId.systemDefault());
@@ -45,6 +46,7 @@ public final class ReplicaTable extends BorderPane {
                 width(column("Replica", ReplicaRow::id), 140),
                 stateColumn(),
                 width(column("Revision", ReplicaRow::revision), 110),
+                device,
                 numeric(column("Port", ReplicaRow::hostPort)),
                 numeric(column("In flight", ReplicaRow::outstanding)),
                 numeric(column("Restarts", ReplicaRow::restarts)),
@@ -57,6 +59,8 @@ public final class ReplicaTable extends BorderPane {
     /// Shows this snapshot of all replicas, in its order. Rows keep their identity by id: a changed
     /// replica is replaced in place, and the selected replica stays selected while it exists.
     public void update(List<ReplicaRow> snapshot) {
+        // Only an app on GPUs needs the column; its CPU fallback must be seen, so it comes early.
+        device.setVisible(snapshot.stream().anyMatch(r -> !r.device().isEmpty()));
         ReplicaRow selected = table.getSelectionModel().getSelectedItem();
         if (sameIds(snapshot)) {
             for (int i = 0; i < snapshot.size(); i++) {
@@ -124,6 +128,27 @@ public final class ReplicaTable extends BorderPane {
         column.setPrefWidth(90);
         return column;
     }
+
+    /// "GPU 0", or "CPU fallback" in the warning colour with the whole reason as a tooltip.
+    private static TableColumn<ReplicaRow, String> deviceColumn() {
+        TableColumn<ReplicaRow, String> column = column("Device", ReplicaRow::device);
+        column.setId("deviceColumn");
+        column.setVisible(false);
+        column.setPrefWidth(120);
+        column.setCellFactory(ignored -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                boolean cpu = !empty && text != null && text.startsWith("CPU");
+                setText(empty || text == null ? null : cpu ? "CPU fallback" : text);
+                setTooltip(cpu ? new javafx.scene.control.Tooltip(text) : null);
+                pseudoClassStateChanged(FELL_BACK, cpu);
+            }
+        });
+        return column;
+    }
+
+    private static final javafx.css.PseudoClass FELL_BACK = javafx.css.PseudoClass.getPseudoClass("fell-back");
 
     private static <V> TableColumn<ReplicaRow, V> width(TableColumn<ReplicaRow, V> column, double width) {
         column.setPrefWidth(width);

@@ -9,6 +9,10 @@ import dev.berth.runner.event.ReplicaState;
 import dev.berth.runner.event.ReplicaStateChanged;
 import dev.berth.runner.event.RunnerEvent;
 import dev.berth.runner.event.ScaleDecision;
+import dev.berth.runner.container.GpuRequest;
+import dev.berth.runner.replica.ReplicaGpu;
+import dev.berth.runner.replica.ReplicaInfo;
+import dev.berth.visualizer.ReplicaRow;
 import dev.berth.visualizer.scale.GpuChart;
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
@@ -20,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static dev.berth.app.ui.UiTestSupport.onFx;
 import static dev.berth.app.ui.UiTestSupport.screenshot;
@@ -48,6 +53,9 @@ class GpuChartIT extends AppUiTest {
                 .findFirst().ifPresent(split -> interact(() -> split.setDividerPositions(0.15)));
         assertThat(lookup("#gpuChart").tryQuery()).as("no GPU samples: no GPU chart").isEmpty();
 
+        runner.sessions.getFirst().moreReplicas = List.of(gpuReplica("a", new ReplicaGpu(new GpuRequest(0, List.of("0")), false, "")),
+                gpuReplica("b", new ReplicaGpu(new GpuRequest(0, List.of("1")), false, "")),
+                gpuReplica("c", new ReplicaGpu(GpuRequest.NONE, true, "Docker refused the GPU request: could not select device driver")));
         for (var event : gpuStory(Instant.now())) runner.emit(event);
         waitUntil(20, () -> lookup("#gpuChart").tryQuery().isPresent());
         var chart = lookup("#gpuChart").queryAs(GpuChart.class);
@@ -55,7 +63,16 @@ class GpuChartIT extends AppUiTest {
 
         assertThat(onFx(chart::legendLines)).containsExactly("infer--r1-a · GPU 0 · 91% · 9.8 GiB / 15.0 GiB",
                 "infer--r1-b · GPU 1 · 64% · 6.1 GiB / 15.0 GiB");
+        var table = lookup("#replicaTable").queryAs(dev.berth.visualizer.ReplicaTable.class);
+        waitUntil(20, () -> onFx(() -> table.rows().stream().map(ReplicaRow::device).toList())
+                .containsAll(List.of("GPU 0", "GPU 1", "CPU (Docker refused the GPU request: could not select device driver)")));
+        assertThat(lookup("Device").tryQuery()).as("the device column shows for an app on GPUs").isPresent();
         screenshot(stage.getScene(), "replicas-gpu-chart.png");
+    }
+
+    private static ReplicaInfo gpuReplica(String suffix, ReplicaGpu gpu) {
+        return new ReplicaInfo("infer--r1-" + suffix, "infer--r1", ReplicaState.READY, "c" + suffix, Instant.now(),
+                Optional.of(Instant.now()), 0, 0, 0, 0, gpu);
     }
 
     /// Two replicas split over two T4s; the second joins after a scale-out on the gpu rule; both get busier.

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /// The replicas of one run as the views show them, built from state events and refreshed from
-/// `RunSession.replicas()` snapshots (which add ports, restarts and outstanding requests). Not thread-safe:
+/// `RunSession.replicas()` snapshots (which add ports, restarts, outstanding requests and the GPUs each got). Not thread-safe:
 /// owned by the view model on the FX thread.
 public final class ReplicaBoard {
     private final Map<String, ReplicaRow> rows = new LinkedHashMap<>();
@@ -24,7 +24,7 @@ public final class ReplicaBoard {
         rows.put(event.replicaId(), new ReplicaRow(event.replicaId(), event.revision(), event.state().name(),
                 event.containerId(), started, ready,
                 old == null ? 0 : old.hostPort(), old == null ? 0 : old.restarts(),
-                old == null ? 0 : old.outstanding()));
+                old == null ? 0 : old.outstanding(), old == null ? "" : old.device()));
     }
 
     /// Takes ports, restarts and load from a snapshot; the state stays the one of the newest event,
@@ -36,7 +36,7 @@ public final class ReplicaBoard {
             Instant ready = old != null && old.ready() != null ? old.ready() : info.ready().orElse(null);
             rows.put(info.id(), new ReplicaRow(info.id(), info.revision(), state, info.containerId(),
                     old == null ? info.started() : old.started(), ready, info.hostPort(), info.restarts(),
-                    info.outstanding()));
+                    info.outstanding(), info.gpu().describe()));
         }
     }
 

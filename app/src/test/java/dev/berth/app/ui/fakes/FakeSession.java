@@ -64,9 +64,13 @@ public final class FakeSession implements RunSession {
 
     @Override public URI ingressUri() { return ingress; }
 
+    /// Replicas `replicas()` lists after the default one (e.g. with GPUs).
+    public volatile List<ReplicaInfo> moreReplicas = List.of();
+
     @Override public List<ReplicaInfo> replicas() {
-        return List.of(new ReplicaInfo("hello-r1-a1", "r1", ReplicaState.READY, "c0ffee12", FakeRunner.T0,
-                Optional.of(FakeRunner.T0.plusMillis(900)), 49153, debug ? 49154 : 0, 0, 0));
+        var first = new ReplicaInfo("hello-r1-a1", "r1", ReplicaState.READY, "c0ffee12", FakeRunner.T0,
+                Optional.of(FakeRunner.T0.plusMillis(900)), 49153, debug ? 49154 : 0, 0, 0);
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), moreReplicas.stream()).toList();
     }
 
     @Override public List<InvocationFinished> recentInvocations(int last) { return List.of(); }

@@ -48,4 +48,23 @@ class ReplicaBoardTest {
         assertThat(row.outstanding()).isEqualTo(2);
         assertThat(row.restarts()).isEqualTo(1);
     }
+
+    @Test
+    void merge_takesEachReplicasGpu_andEventsKeepIt() {
+        board.apply(event(0, "a", ReplicaState.STARTING));
+        var gpu = new dev.berth.runner.replica.ReplicaGpu(new dev.berth.runner.container.GpuRequest(0, List.of("1")), false, "");
+        board.merge(List.of(new ReplicaInfo("a", "r1", ReplicaState.STARTING, "c-a", T0, Optional.empty(), 0, 0, 0, 0, gpu)));
+        board.apply(event(900, "a", ReplicaState.READY));
+
+        assertThat(board.rows().getFirst().device()).isEqualTo("GPU 1");
+    }
+
+    @Test
+    void merge_replicaFellBackToCpu_saysSoWithTheReason() {
+        var cpu = new dev.berth.runner.replica.ReplicaGpu(dev.berth.runner.container.GpuRequest.NONE, true,
+                "no NVIDIA runtime registered with Docker");
+        board.merge(List.of(new ReplicaInfo("a", "r1", ReplicaState.READY, "c-a", T0, Optional.of(T0), 0, 0, 0, 0, cpu)));
+
+        assertThat(board.rows().getFirst().device()).isEqualTo("CPU (no NVIDIA runtime registered with Docker)");
+    }
 }
