@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every Berth test: unit tests, Docker integration tests and UI tests under Xvfb.
-# Installs and starts what it needs (Maven, Docker, Xvfb, debootstrap) on Debian/Ubuntu.
+# Installs and starts what it needs (Maven, Docker, Xvfb, debootstrap, a C compiler) on Debian/Ubuntu.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$here/scripts/lib/jdk.sh"
@@ -10,6 +10,8 @@ berth_need_maven
 need_pkgs=()
 command -v xvfb-run >/dev/null 2>&1 || need_pkgs+=(xvfb xauth)
 command -v debootstrap >/dev/null 2>&1 || need_pkgs+=(debootstrap)
+# The gpu-inference template's tests build a stand-in libcuda.so.1 with cc.
+command -v cc >/dev/null 2>&1 || need_pkgs+=(gcc libc6-dev)
 # JavaFX 25 needs GTK 3 (and its GL/X libraries) even under Xvfb.
 for lib in libgtk-3-0 libgl1 libxtst6 libxxf86vm1; do
   dpkg-query -W -f='${Status}' "$lib" 2>/dev/null | grep -q 'install ok installed' || need_pkgs+=("$lib")

@@ -20,7 +20,6 @@ import static dev.berth.templates.GpuInferenceApp.HANDLER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /// The gpu-inference app's GPU path on machines without a GPU: a fake `libcuda.so.1` (test resource
 /// fake_libcuda.c, built here with the C compiler) takes the driver API calls the app makes through ctypes and
@@ -175,8 +174,8 @@ class GpuInferenceDriverTest {
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (java.io.IOException e) {
-            assumeTrue(false, "no C compiler (`cc`) to build the fake libcuda.so.1: " + e.getMessage());
-            throw e;
+            throw new AssertionError("cannot run " + command.getFirst() + ", which builds the fake libcuda.so.1 ("
+                    + e.getMessage() + "). Fix: install a C compiler (apt-get install gcc); scripts/test.sh does.", e);
         }
         var output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

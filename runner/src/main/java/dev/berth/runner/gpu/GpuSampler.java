@@ -5,6 +5,7 @@ import dev.berth.runner.event.GpuMetrics;
 import dev.berth.runner.event.ReplicaState;
 import dev.berth.runner.event.RunnerNotice;
 import dev.berth.runner.replica.ReplicaInfo;
+import dev.berth.runner.replica.PollingLoop;
 import dev.berth.runner.replica.Waits;
 
 import java.time.Clock;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -42,13 +42,10 @@ public final class GpuSampler implements AutoCloseable {
     private final Function<String, Set<Long>> processes;
     private final EventListener events;
     private final Clock clock;
-    private final Waits waits;
+    private final PollingLoop loop;
     private final Map<String, Reading> latest = new HashMap<>();
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean closed;
     private String lastProblem;
     private final java.util.Set<String> unlistedSaid = new java.util.HashSet<>();
-    private Thread thread;
 
     /// `replicas` lists the session's replicas (all revisions); `processes` gives a container's process ids
     /// as the host numbers them (empty when it cannot say).
@@ -59,23 +56,14 @@ public final class GpuSampler implements AutoCloseable {
         this.processes = processes;
         this.events = events;
         this.clock = clock;
-        this.waits = waits;
+        // A sample in flight is interrupted on close: that kills its nvidia-smi rather than wait out its timeout.
+        this.loop = new PollingLoop("gpu-sampler", INTERVAL, waits, this::sampleOrReport,
+                GpuMeter.TIMEOUT.multipliedBy(2).plusSeconds(1), true);
     }
 
-    public synchronized GpuSampler start() {
-        thread = Thread.ofVirtual().name("gpu-sampler").start(this::loop);
+    public GpuSampler start() {
+        loop.start();
         return this;
-    }
-
-    private void loop() {
-        try {
-            while (!closed) {
-                waits.pause(INTERVAL, wake);
-                if (!closed) sampleOrReport();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /// One sample; whatever goes wrong is told to the user and tried again next time, so a bad sample never
@@ -84,7 +72,7 @@ public final class GpuSampler implements AutoCloseable {
         try {
             sample();
         } catch (RuntimeException e) {
-            if (closed) return;
+            if (loop.closed()) return;
             LOG.warn("GPU sample failed; trying again at the next one", e);
             problem(e.toString());
         }
@@ -101,13 +89,13 @@ public final class GpuSampler implements AutoCloseable {
         try {
             snapshot = meter.read();
         } catch (GpuMeterException e) {
-            if (!closed) problem(e.getMessage());
+            if (!loop.closed()) problem(e.getMessage());
             return;
         }
         problem(null);
         var now = clock.instant();
         for (var replica : onGpu) {
-            if (closed) return; // nothing lands after the replicas' last state
+            if (loop.closed()) return; // nothing lands after the replicas' last state
             boolean shared = onGpu.stream().anyMatch(other -> other != replica
                     && GpuShare.overlap(replica.gpu().request(), other.gpu().request(), snapshot.devices()));
             var share = GpuShare.of(snapshot, replica.gpu().request(), processes.apply(replica.containerId()), shared);
@@ -173,19 +161,5 @@ public final class GpuSampler implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        closed = true;
-        wake.release();
-        Thread running;
-        synchronized (this) {
-            running = thread;
-        }
-        if (running == null) return;
-        running.interrupt(); // a sample in flight kills its nvidia-smi rather than wait out its timeout
-        try {
-            running.join(GpuMeter.TIMEOUT.multipliedBy(2).plusSeconds(1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    public void close() { loop.close(); }
 }

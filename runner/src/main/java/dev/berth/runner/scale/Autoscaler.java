@@ -2,6 +2,7 @@ package dev.berth.runner.scale;
 
 import dev.berth.runner.event.EventListener;
 import dev.berth.runner.event.ScaleDecision;
+import dev.berth.runner.replica.PollingLoop;
 import dev.berth.runner.replica.Waits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Semaphore;
 import java.util.function.IntSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -33,12 +33,8 @@ public final class Autoscaler implements AutoCloseable {
     private final Supplier<ScaleMetrics> metrics;
     private final Target target;
     private final EventListener events;
-    private final Duration polling;
-    private final Waits waits;
-    private final Semaphore wake = new Semaphore(0);
+    private final PollingLoop loop;
     private final ArrayDeque<ScaleDecision> recent = new ArrayDeque<>();
-    private volatile boolean closed;
-    private Thread thread;
     private ScaleDecision lastPublished;
 
     public Autoscaler(ScaleEngine engine, Supplier<ScaleMetrics> metrics, Target target, EventListener events,
@@ -47,26 +43,13 @@ public final class Autoscaler implements AutoCloseable {
         this.metrics = metrics;
         this.target = target;
         this.events = events;
-        this.polling = polling;
-        this.waits = waits;
+        this.loop = new PollingLoop("autoscaler", polling, waits, this::tick, Duration.ofSeconds(5), false);
     }
 
     /// Starts the loop; the first decision is taken one polling interval from now (or at a wake).
-    public synchronized Autoscaler start() {
-        thread = Thread.ofVirtual().name("autoscaler").start(this::loop);
+    public Autoscaler start() {
+        loop.start();
         return this;
-    }
-
-    private void loop() {
-        try {
-            while (!closed) {
-                waits.pause(polling, wake);
-                wake.drainPermits();
-                if (!closed) tick();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /// Decides once now. Failures are logged: the next poll tries again.
@@ -96,7 +79,7 @@ public final class Autoscaler implements AutoCloseable {
     }
 
     /// Decide now rather than at the next poll (a request is waiting with no replica ready).
-    public void wake() { wake.release(); }
+    public void wake() { loop.wake(); }
 
     /// The decisions published, oldest first (at most the last [#KEPT]).
     public List<ScaleDecision> recent() {
@@ -106,18 +89,5 @@ public final class Autoscaler implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        closed = true;
-        wake.release();
-        Thread running;
-        synchronized (this) {
-            running = thread;
-        }
-        if (running == null) return;
-        try {
-            running.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    public void close() { loop.close(); }
 }

@@ -1,8 +1,5 @@
 package dev.berth.visualizer.scale;
 
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.value.ObservableValue;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
@@ -12,11 +9,9 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.util.Duration;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -45,9 +40,9 @@ public final class GpuChart extends BorderPane {
     private final ScaleChart follows;
     private final Clock clock;
     private final ZoneId zone;
-    private final Canvas canvas = new Canvas();
+    private final LiveCanvas plot = new LiveCanvas(this::redraw);
+    private final Canvas canvas = plot.canvas();
     private final FlowPane legend = new FlowPane();
-    private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), ignored -> redraw()));
     private long drawnChanges = -1;
 
     /// Shows the revision and window `follows` shows.
@@ -58,26 +53,12 @@ public final class GpuChart extends BorderPane {
         this.zone = zone;
         getStyleClass().addAll("berth-scale-chart", "berth-gpu-chart");
         getStylesheets().add(ScaleChart.STYLESHEET);
-        Pane plot = new Pane(canvas) {
-            @Override
-            protected void layoutChildren() {
-                canvas.setWidth(getWidth());
-                canvas.setHeight(getHeight());
-                redraw();
-            }
-        };
-        plot.setMinSize(0, 0);
         setCenter(plot);
         var title = new Label("GPU: utilisation (solid) and memory held (dashed), % of each replica's GPUs");
         title.getStyleClass().add("gpu-title");
         legend.setId("gpuLegend");
         legend.getStyleClass().add("chart-legend");
         setTop(new VBox(title, legend));
-        ticker.setCycleCount(Animation.INDEFINITE);
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene == null) ticker.stop();
-            else ticker.play();
-        });
         follows.revisionProperty().addListener((o, was, now) -> redraw());
         follows.windowProperty().addListener((o, was, now) -> redraw());
         for (var c : List.of(colour1, colour2, colour3, colour4, gridColor, axisColor)) {

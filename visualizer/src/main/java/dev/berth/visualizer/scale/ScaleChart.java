@@ -1,8 +1,5 @@
 package dev.berth.visualizer.scale;
 
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.collections.FXCollections;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
@@ -17,7 +14,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
@@ -56,10 +52,10 @@ public final class ScaleChart extends BorderPane {
     private final ScaleHistory history;
     private final Clock clock;
     private final ZoneId zone;
-    private final Canvas canvas = new Canvas();
+    private final LiveCanvas plot = new LiveCanvas(this::redraw);
+    private final Canvas canvas = plot.canvas();
     private final ComboBox<String> revision = new ComboBox<>();
     private final ChoiceBox<java.time.Duration> window = new ChoiceBox<>(FXCollections.observableList(WINDOWS));
-    private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), ignored -> redraw()));
     private final Tooltip tooltip = new Tooltip();
     private List<ScalePainter.Drawn> drawn = List.of();
     private ScaleMarker hovered;
@@ -74,16 +70,7 @@ public final class ScaleChart extends BorderPane {
         this.zone = zone;
         getStyleClass().add("berth-scale-chart");
         getStylesheets().add(STYLESHEET);
-        Pane plot = new Pane(canvas) {
-            @Override
-            protected void layoutChildren() {
-                canvas.setWidth(getWidth());
-                canvas.setHeight(getHeight());
-                redraw();
-            }
-        };
         plot.getStyleClass().add("chart-plot");
-        plot.setMinSize(0, 0);
         setCenter(plot);
         setTop(header());
         canvas.setOnMouseMoved(this::onMoved);
@@ -92,11 +79,6 @@ public final class ScaleChart extends BorderPane {
         tooltip.setShowDuration(Duration.seconds(30));
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(520);
-        ticker.setCycleCount(Animation.INDEFINITE);
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene == null) ticker.stop();
-            else ticker.play();
-        });
         for (var colour : List.of(readyColor, aliveColor, desiredColor, requestsColor, queueColor, markerColor,
                 gridColor, axisColor)) {
             ((javafx.beans.value.ObservableValue<?>) colour).addListener((obs, old, now) -> redraw());
